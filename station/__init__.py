@@ -1,0 +1,1 @@
+"""Station: identity verification and one-pass signing for rural bank visits."""

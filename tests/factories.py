@@ -1,0 +1,88 @@
+"""Fake people and step data for tests. Every person here is invented; numbers are computed."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from stdnum.cn import ric
+
+from station.core.models import (
+    AccountRequest,
+    DocumentKind,
+    DocumentRecord,
+    DocumentSet,
+    FaceCheck,
+    FaceDecision,
+    IdCardBack,
+    IdCardFront,
+    IdCardRead,
+    LoanOffer,
+    LoanQuote,
+    LoanTerms,
+    RepaymentMethod,
+    SignatureCapture,
+    SignedSet,
+    Sex,
+)
+
+
+def id_number(region: str = "110105", birth: date = date(1985, 6, 15), seq: int = 123) -> str:
+    """A well-formed resident ID number for an invented person."""
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum wants a placeholder check digit
+
+
+def card_read(
+    name: str = "王小喆",
+    birth: date = date(1985, 6, 15),
+    sex: Sex = Sex.MALE,
+    region: str = "110105",
+    address: str = "北京市朝阳区幸福路88号院3号楼2单元501室",
+    valid_from: date = date(2015, 3, 1),
+    valid_to: date | None = date(2035, 3, 1),
+    number: str | None = None,
+    front_image: bytes | None = b"\xff\xd8FAKE-FRONT-JPEG",
+) -> IdCardRead:
+    seq = 123 if sex is Sex.MALE else 124
+    return IdCardRead(
+        IdCardFront(name, sex, "汉", birth, address, number or id_number(region, birth, seq)),
+        IdCardBack("北京市公安局朝阳分局", valid_from, valid_to),
+        confidence={"name": 0.99, "id_number": 0.998},
+        engine="test",
+        front_image=front_image,
+        back_image=b"\xff\xd8FAKE-BACK-JPEG",
+        portrait=b"\x89PNG-FAKE-PORTRAIT",
+    )
+
+
+def face_match(decision: FaceDecision = FaceDecision.MATCH, live: bool = True) -> FaceCheck:
+    distance = 0.41 if decision is FaceDecision.MATCH else 0.72
+    return FaceCheck(decision, distance, 0.55, "dlib_face_recognition_resnet_model_v1", "orl-card-v1", live,
+                     liveness={"asked": ["blink", "turn_left"], "seen": ["blink", "turn_left"] if live else []},
+                     live_image=b"\xff\xd8FAKE-LIVE-FRAME")
+
+
+def account_request(phone: str = "13812345678") -> AccountRequest:
+    return AccountRequest("惠农卡", phone, "北京市朝阳区幸福路88号院3号楼2单元501室")
+
+
+def loan_offer(amount: str = "100000", months: int = 24, rate: str = "3.45", **terms: object) -> LoanOffer:
+    t = LoanTerms(Decimal(amount), months, Decimal(rate), RepaymentMethod.EQUAL_INSTALMENT, **terms)  # type: ignore[arg-type]
+    return LoanOffer(t, LoanQuote(Decimal(rate) + Decimal("0.00"), Decimal("3580.12"), Decimal("4315.84")))
+
+
+def document_set(kinds: list[DocumentKind] | None = None) -> DocumentSet:
+    kinds = list(DocumentKind) if kinds is None else kinds
+    return DocumentSet([
+        DocumentRecord(k, f"{k.value}.pdf", f"{i:064x}", content=b"%PDF-1.7 fake " + k.value.encode())
+        for i, k in enumerate(kinds, 1)
+    ])
+
+
+def signed_set(empty: bool = False, level: str = "B-T") -> SignedSet:
+    strokes = [] if empty else [[(10.0, 10.0, 0.5, 0.0), (40.0, 30.0, 0.6, 16.0), (80.0, 20.0, 0.4, 33.0)]]
+    docs = [DocumentRecord(k, f"{k.value}.pdf", f"{i:064x}", signed=True, pades_level=level,
+                           content=b"%PDF-1.7 signed " + k.value.encode())
+            for i, k in enumerate(DocumentKind, 1)]
+    return SignedSet(SignatureCapture(strokes, None if empty else b"\x89PNG-FAKE-SIGNATURE"), docs)
