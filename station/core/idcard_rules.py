@@ -1,0 +1,170 @@
+"""The checks on one reading of a resident ID card: the number, the cross-checks, validity and age.
+
+Ages follow the calendar: a holder turns a year older on the birthday; one born on 29 February turns
+older on 1 March in common years (never a day early). A card is valid through ``valid_to`` inclusive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from station.core.checks import CheckResult, failed, passed, warned
+from station.core.idnumber import birth_date_of, check_id_number, province_of, sex_of
+from station.core.models import PERMANENT, IdCardBack, IdCardFront, IdCardRead
+
+_PROVINCE_SUFFIX = re.compile(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区|特別行政區)$")
+
+
+def check_card(read: IdCardRead, today: date, *, min_age: int = 18) -> list[CheckResult]:
+    """All checks on a card reading, in a fixed order.
+
+    The cross-checks against the number are left out when the number cannot answer them (malformed,
+    impossible birth date, unknown province); the ``id_number.*`` checks already say why.
+    """
+    front, back = read.front, read.back
+    cross_checks = (_birth_date_matches(front), _sex_matches(front), _address_region(front))
+    return [
+        *check_id_number(front.id_number, today=today),
+        *(c for c in cross_checks if c is not None),
+        _validity_period(front.birth_date, back),
+        _not_yet_valid(back, today),
+        _not_expired(back, today),
+        _adult(front.birth_date, today, min_age),
+    ]
+
+
+def age_on(birth_date: date, day: date) -> int:
+    """Completed years of age on ``day``."""
+    before_birthday = (day.month, day.day) < (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - before_birthday
+
+
+def expected_validity_years(age_at_issue: int) -> int | None:
+    """Validity in years for an age at issue (Resident ID Card Law art. 5); None means 长期."""
+    if age_at_issue < 16:
+        return 5
+    if age_at_issue <= 25:
+        return 10
+    if age_at_issue <= 45:
+        return 20
+    return None
+
+
+def _birth_date_matches(front: IdCardFront) -> CheckResult | None:
+    name = "card.birth_date_matches"
+    try:
+        in_number = birth_date_of(front.id_number)
+    except ValueError:
+        return None
+    figures = {"printed": front.birth_date.isoformat(), "in_number": in_number.isoformat()}
+    if front.birth_date != in_number:
+        return failed(name, "The printed birth date differs from the one in the ID number.", **figures)
+    return passed(name, "The printed birth date matches the ID number.", **figures)
+
+
+def _sex_matches(front: IdCardFront) -> CheckResult | None:
+    name = "card.sex_matches"
+    try:
+        in_number = sex_of(front.id_number)
+    except ValueError:
+        return None
+    figures = {"printed": front.sex.value, "in_number": in_number.value}
+    if front.sex is not in_number:
+        return failed(name, "The printed sex differs from the one the ID number encodes.", **figures)
+    return passed(name, "The printed sex matches the ID number.", **figures)
+
+
+def _address_region(front: IdCardFront) -> CheckResult | None:
+    """The address should begin with the code's province (full or short name); people move, so only warn."""
+    name = "card.address_region"
+    try:
+        province = province_of(front.id_number)
+    except ValueError:
+        return None
+    if province is None:
+        return None
+    if front.address.strip().startswith(_PROVINCE_SUFFIX.sub("", province)):
+        reason = f"The address is in {province}, as the ID number's address code says."
+        return passed(name, reason, province=province)
+    return warned(
+        name,
+        f"The address is not in {province}, where the ID number was issued; the holder may have moved.",
+        province=province,
+    )
+
+
+def _validity_period(birth_date: date, back: IdCardBack) -> CheckResult:
+    name = "card.validity_period"
+    age = age_on(birth_date, back.valid_from)
+    years = expected_validity_years(age)
+    expected: int | str = PERMANENT if years is None else years
+    found = _period_years(back.valid_from, back.valid_to)
+    figures = {
+        "age_at_issue": age,
+        "expected": expected,
+        "found": found,
+        "valid_from": back.valid_from.isoformat(),
+        "valid_to": PERMANENT if back.valid_to is None else back.valid_to.isoformat(),
+    }
+    if found != expected:
+        return failed(
+            name,
+            f"The validity period does not fit the holder's age at issue ({age}): "
+            f"expected {_describe(expected)}, found {_describe(found)}.",
+            overridable=True,
+            **figures,
+        )
+    return passed(name, f"The validity period fits the holder's age at issue ({age}).", **figures)
+
+
+def _not_yet_valid(back: IdCardBack, today: date) -> CheckResult:
+    name = "card.not_yet_valid"
+    figures = {"valid_from": back.valid_from.isoformat()}
+    if back.valid_from > today:
+        return failed(name, "The card's validity has not begun yet; check the issue date.", **figures)
+    return passed(name, "The card's validity has begun.", **figures)
+
+
+def _not_expired(back: IdCardBack, today: date) -> CheckResult:
+    """Valid through ``valid_to`` inclusive; 长期 never expires."""
+    name = "card.not_expired"
+    if back.valid_to is None:
+        return passed(name, "The card is valid without time limit (长期).", valid_to=PERMANENT)
+    figures = {"valid_to": back.valid_to.isoformat()}
+    if back.valid_to < today:
+        return failed(name, "The card has expired; the holder needs a new or temporary card.", **figures)
+    return passed(name, "The card has not expired.", **figures)
+
+
+def _adult(birth_date: date, today: date, min_age: int) -> CheckResult:
+    name = "holder.adult"
+    age = age_on(birth_date, today)
+    figures = {"age": age, "min_age": min_age}
+    if age < min_age:
+        return failed(name, f"The holder is {age}, under the minimum age of {min_age}.", **figures)
+    return passed(name, f"The holder is {age}, at least the minimum age of {min_age}.", **figures)
+
+
+def _period_years(valid_from: date, valid_to: date | None) -> int | str | None:
+    """Whole years from ``valid_from`` to ``valid_to``, 长期 for None, None when not whole years."""
+    if valid_to is None:
+        return PERMANENT
+    years = valid_to.year - valid_from.year
+    if years > 0 and valid_to in _anniversaries(valid_from, valid_to.year):
+        return years
+    return None
+
+
+def _anniversaries(day: date, year: int) -> set[date]:
+    """The anniversaries of ``day`` in ``year``: 29 February gives 28 February or 1 March in common years."""
+    if (day.month, day.day) == (2, 29) and not calendar.isleap(year):
+        return {date(year, 2, 28), date(year, 3, 1)}
+    return {day.replace(year=year)}
+
+
+def _describe(period: int | str | None) -> str:
+    if period is None:
+        return "a period that is not a whole number of years"
+    return period if isinstance(period, str) else f"{period} years"
