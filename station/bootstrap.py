@@ -1,0 +1,71 @@
+"""First run on the embedded defaults: settings file, data folder, database, demo PKI, demo officer.
+
+Everything made here is marked DEMO so nobody mistakes it for production: the PKI's subject names,
+the officer's display name, and the notice printed when it is made.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from dataclasses import dataclass, field
+
+from station.config import Settings, write_default_settings
+from station.signing.pki import DemoPki, ensure_demo_pki
+from station.store.cases import Store
+
+DEMO_OFFICER_ID = "demo"
+DEMO_OFFICER_PIN = "135790"
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FirstRun:
+    """What ``prepare`` made on this run (empty lists when everything was there already)."""
+
+    created: list[str] = field(default_factory=list)
+    demo_officer: bool = False  # the DEMO admin with the well-known PIN was made: tell the user
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.created)
+
+
+def configure_logging(settings: Settings, verbose: bool = False) -> None:
+    """Log to ``<data>/logs/station.log`` (rotated). Log lines carry ids and masked values only."""
+    settings.log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        settings.log_dir / "station.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+
+
+def demo_pki(settings: Settings) -> DemoPki | None:
+    """The demo PKI when the settings use it (the bank key is the demo PKCS#12)."""
+    s = settings.signing
+    if s.bank_key == "pkcs12" and s.pkcs12_file is None:
+        return ensure_demo_pki(settings.pki_dir, settings.bank.name)
+    return None
+
+
+def prepare(settings: Settings, store: Store) -> FirstRun:
+    """Make whatever of the embedded defaults is missing; idempotent."""
+    run = FirstRun()
+    if not settings.config_file.exists():
+        write_default_settings(settings.config_file)
+        run.created.append(f"settings file {settings.config_file}")
+    pki_existed = (settings.pki_dir / "root.crt.pem").exists()
+    if demo_pki(settings) is not None and not pki_existed:
+        run.created.append(f"DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA) in {settings.pki_dir}")
+    if not store.officers.any():
+        store.officers.bootstrap(DEMO_OFFICER_ID, "DEMO 管理员", DEMO_OFFICER_PIN)
+        run.created.append(f"DEMO admin officer '{DEMO_OFFICER_ID}'")
+        run.demo_officer = True
+    for line in run.created:
+        log.info("first run: made %s", line)
+    return run
