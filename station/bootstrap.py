@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import logging.handlers
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from station.config import Settings, write_default_settings
+from station.errors import SettingsError
 from station.signing.pki import DemoPki, ensure_demo_pki
 from station.store.cases import Store
 
@@ -51,6 +53,20 @@ def demo_pki(settings: Settings) -> DemoPki | None:
     if s.bank_key == "pkcs12" and s.pkcs12_file is None:
         return ensure_demo_pki(settings.pki_dir, settings.bank.name)
     return None
+
+
+def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
+    """The bank's PKCS#12 file and its passphrase, from the settings or the DEMO PKI."""
+    s = settings.signing
+    pki = demo_pki(settings)
+    path = s.pkcs12_file or (pki.bank_p12_file if pki else None)
+    if path is None:
+        raise SettingsError("signing.pkcs12_file is not set; point it at the bank's PKCS#12 file.")
+    if s.pkcs12_passphrase is not None:
+        return path, s.pkcs12_passphrase.get_secret_value()
+    if pki is None:
+        raise SettingsError("signing.pkcs12_passphrase is not set (use STATION_SIGNING__PKCS12_PASSPHRASE).")
+    return path, pki.bank_passphrase()
 
 
 def prepare(settings: Settings, store: Store) -> FirstRun:

@@ -52,8 +52,27 @@ def _station_lines(settings: Settings) -> list[HealthLine]:
         for name, ok, message in check_pki(pki):
             lines.append(HealthLine(name, ok, message, "" if ok else
                                     f"move {settings.pki_dir} away and run station init to make a new DEMO PKI"))
+    lines.append(_bank_key_line(settings))
     lines.append(_tsa_line(settings, pki))
     return lines
+
+
+def _bank_key_line(settings: Settings) -> HealthLine:
+    """The bank's signing key opens with the configured passphrase (or the token is configured)."""
+    from station.bootstrap import bank_pkcs12
+    from station.signing.pki import PkiError, load_pkcs12
+
+    s = settings.signing
+    if s.bank_key == "pkcs11":
+        return HealthLine("bank key", True, f"PKCS#11 token {s.pkcs11_token_label!r} through {s.pkcs11_module} "
+                          "(opened with its PIN when signing)", warn=True)
+    try:
+        path, passphrase = bank_pkcs12(settings)
+        _key, cert, _chain = load_pkcs12(path, passphrase)
+    except (PkiError, StationError) as exc:
+        return HealthLine("bank key", False, str(exc), "set signing.pkcs12_passphrase (or "
+                          "STATION_SIGNING__PKCS12_PASSPHRASE) to the passphrase of the bank's PKCS#12 file")
+    return HealthLine("bank key", True, f"{path.name}: {cert.subject.rfc4514_string()}")
 
 
 def _tsa_line(settings: Settings, pki: object) -> HealthLine:

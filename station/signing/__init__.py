@@ -1,0 +1,1 @@
+"""Signing: the embedded DEMO PKI, certificate issuers and the local timestamp service."""
