@@ -199,6 +199,7 @@ class Visit:
         checks = account_checks(request)
         if failures(checks):
             return self._submit(Step.ACCOUNT, None, checks, overrides, {})
+        self._guard(Step.ACCOUNT)  # no numbers are issued for a refused submission
         b = self.bank
         account_seq = self.store.reserve_sequence(self.case_id, "account")
         card_seq = self.store.reserve_sequence(self.case_id, "card")
@@ -245,12 +246,8 @@ class Visit:
 
     def _submit(self, step: Step, output: Record | None, checks: list[CheckResult],
                 overrides: Mapping[str, str] | None, figures: Mapping[str, object]) -> Outcome:
-        self.session.require_active()
+        self._guard(step)
         officer = _signed(self.session)
-        if self.is_done:
-            raise VisitError("This case is done; nothing more can be submitted.")
-        if step is not self.current_step:
-            raise VisitError(f"The visit is at the {self.current_step.value} step, not {step.value}.")
         overrides = dict(overrides or {})
         failed_now = failures(checks)
         unknown = set(overrides) - {c.name for c in failed_now}
@@ -271,9 +268,18 @@ class Visit:
         self._state = self.store.case_state(self.case_id)
         return Outcome(step, True, checks, self.current_step, output)
 
+    def _guard(self, step: Step) -> None:
+        """The session is active, the case open and at ``step``; else nothing may be written."""
+        self.session.require_active()
+        if self.is_done:
+            raise VisitError("This case is done; nothing more can be submitted.")
+        if step is not self.current_step:
+            raise VisitError(f"The visit is at the {self.current_step.value} step, not {step.value}.")
+
     def _next_after(self, step: Step) -> Step:
-        for candidate in ORDER[ORDER.index(step) + 1:]:
-            if candidate is Step.DONE or self.step_state(candidate) != "done":
+        """The first step not done once ``step`` is: an earlier stale step comes before later ones."""
+        for candidate in ORDER:
+            if candidate is Step.DONE or (candidate is not step and self.step_state(candidate) != "done"):
                 return candidate
         return Step.DONE
 

@@ -454,7 +454,8 @@ def _ensure_bank(pki: DemoPki, bank_name: str, issuing: _KeyPair, root: x509.Cer
         return
     key = _new_key()
     organization = bank_name if bank_name.startswith("DEMO") else f"DEMO {bank_name}"
-    cert = _issue(_name(f"{organization} 电子签章", organization), key, issuing, BANK_LIFETIME, _signer_extensions())
+    common_name = f"{organization} 电子签章"
+    cert = _issue(_name(common_name, organization), key, issuing, BANK_LIFETIME, _signer_extensions())
     passphrase = secrets.token_urlsafe(32)
     p12 = pkcs12.serialize_key_and_certificates(
         common_name.encode("utf-8"), key, cert, [issuing.cert, root],

@@ -106,10 +106,10 @@ def verify_chain(session: Session, chain: str) -> ChainReport:
     if head is None:
         report.problems.append("the chain has no head record")
     elif not events or head.seq != events[-1].seq or head.hash != events[-1].hash:
-        report.problems.append(
-            f"the chain ends at event {events[-1].seq if events else 0} but its head says {head.seq}: "
-            "events were removed from the end"
-        )
+        last = events[-1].seq if events else 0
+        what = ("events were added after it" if last > head.seq
+                else "events were removed from the end" if last < head.seq else "its last event was replaced")
+        report.problems.append(f"the chain ends at event {last} but its head says {head.seq}: {what}")
     return report
 
 

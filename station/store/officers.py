@@ -129,9 +129,11 @@ class Officers:
             officer = session.get(Officer, officer_id)
             if officer is None or not officer.active:
                 audit.append(session, audit.STATION_CHAIN, "-", "officer.sign_in", "unknown", {})
+                session.commit()  # the failed attempt stays on record despite the error below
                 raise SignInError("Unknown officer id or wrong PIN.")
             if officer.locked_until and officer.locked_until > now:
                 audit.append(session, audit.STATION_CHAIN, officer_id, "officer.sign_in", "locked", {})
+                session.commit()  # the refused attempt stays on record despite the error below
                 raise SignInError(
                     f"Officer {officer_id} is locked after too many wrong PINs until "
                     f"{officer.locked_until.astimezone():%H:%M}. Wait, or ask an admin to unlock."
