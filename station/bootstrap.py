@@ -41,9 +41,12 @@ def configure_logging(settings: Settings, verbose: bool = False) -> None:
         settings.log_dir / "station.log", maxBytes=5_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name("station")
     root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    for old in [h for h in root.handlers if h.get_name() == "station"]:
+        root.removeHandler(old)
+        old.close()
+    root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
@@ -75,7 +78,7 @@ def prepare(settings: Settings, store: Store) -> FirstRun:
     if not settings.config_file.exists():
         write_default_settings(settings.config_file)
         run.created.append(f"settings file {settings.config_file}")
-    pki_existed = (settings.pki_dir / "root.crt.pem").exists()
+    pki_existed = DemoPki.at(settings.pki_dir).root_cert_file.exists()
     if demo_pki(settings) is not None and not pki_existed:
         run.created.append(f"DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA) in {settings.pki_dir}")
     if not store.officers.any():
