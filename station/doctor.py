@@ -32,10 +32,10 @@ def _station_lines(settings: Settings) -> list[HealthLine]:
                                     "" if ok else "restore the last backup of station.db, then run station doctor"))
             reports = store.verify_audit()
             broken = [r.chain for r in reports if not r.ok]
+            summary = f"{len(reports)} chains, {sum(r.events for r in reports)} events"
             lines.append(HealthLine("audit trail", not broken,
-                                    f"{len(reports)} chains, {sum(r.events for r in reports)} events"
-                                    + (f", BROKEN: {', '.join(broken)}" if broken else ", intact"),
-                                    "run station audit verify to see which events changed; report it" if broken else ""))
+                                    summary + (f", BROKEN: {', '.join(broken)}" if broken else ", intact"),
+                                    "run station audit verify to see which events changed" if broken else ""))
     except StationError as exc:
         lines.append(HealthLine("database", False, str(exc), "see the message"))
         return lines

@@ -274,7 +274,7 @@ def load_pkcs12(
 def revoke(pki: DemoPki, certificate: x509.Certificate, reason: x509.ReasonFlags | None = None) -> Path:
     """Add ``certificate`` to its DEMO issuer's CRL (reissued with the next CRL number); return the CRL file."""
     now = _now()
-    for cert_file, key_file, crl_file in _parts(pki).values():
+    for cert_file, key_file, crl_file in _parts(pki).values():  # noqa: B007 - used after the loop
         if crl_file is not None and _issued_by(certificate, _load_cert(cert_file)):
             break
     else:

@@ -112,7 +112,8 @@ class Officers:
                     slot_salt=slot.salt, slot_kdf=slot.kdf, slot_wrapped=slot.wrapped,
                 )
             )
-            audit.append(session, audit.STATION_CHAIN, actor, "officer.add", "ok", {"officer": officer_id, "role": role})
+            figures = {"officer": officer_id, "role": role}
+            audit.append(session, audit.STATION_CHAIN, actor, "officer.add", "ok", figures)
 
     def check_pin_policy(self, pin: str) -> None:
         """Digits only, long enough, not one digit repeated nor a plain run like 123456."""

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import serialization
 
 from station.signing.pki import DemoPki, ensure_demo_pki
 
+
 @pytest.fixture
 def bank_name() -> str:
     return "示范农村商业银行"
