@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from factories import card_read
 from typer.testing import CliRunner
 
-from factories import card_read
 from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN
 from station.cli import app
 

@@ -9,18 +9,15 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, overrides_from, sign_in
 from station.config import Settings, load_settings
-from station.errors import StationError
 
 app = typer.Typer(no_args_is_help=False, add_completion=False, help="The station: verify, open, lend, sign.")
 audit_app = typer.Typer(help="The hash-chained audit trail.")
@@ -32,25 +29,8 @@ for sub, name in ((audit_app, "audit"), (officer_app, "officer"), (case_app, "ca
                   (tsa_app, "tsa")):
     app.add_typer(sub, name=name)
 
-_WIDTH = None if sys.stdout.isatty() else 160  # pipes and CI logs get wide tables, not 80 columns
-out = Console(width=_WIDTH)
-err = Console(stderr=True, width=_WIDTH)
-
-
-def _overrides(pairs: list[str]) -> dict[str, Any]:
-    """``section.key=value`` flags as nested dicts."""
-    result: dict[str, Any] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise typer.BadParameter(f"--set wants section.key=value, got {pair!r}")
-        node = result
-        *parents, leaf = key.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return result
-
+# Each capability's command group lives in its own module under station/cli/ and is added here,
+# one line each: app.add_typer(<module>.app, name="<group>").
 
 @app.callback(invoke_without_command=True)
 def main_callback(
@@ -60,10 +40,10 @@ def main_callback(
     set_: Annotated[list[str], typer.Option("--set", help="Override a setting: section.key=value.")] = [],  # noqa: B006
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    overrides = _overrides(set_)
+    overrides = overrides_from(set_)
     if data_dir is not None:
         overrides["data_dir"] = data_dir
-    settings = _guard(lambda: load_settings(config, **overrides))
+    settings = guard(lambda: load_settings(config, **overrides))
     from station.bootstrap import configure_logging
 
     configure_logging(settings, verbose)
@@ -74,58 +54,11 @@ def main_callback(
         raise typer.Exit(run_gui(settings))
 
 
-def _guard(fn: Any) -> Any:
-    try:
-        return fn()
-    except StationError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
-
-
-@contextmanager
-def _store(settings: Settings, exclusive: bool = True) -> Iterator[Any]:
-    from station.bootstrap import prepare
-    from station.store.cases import Store
-
-    store = _guard(lambda: Store.open(settings, exclusive=exclusive))
-    try:
-        run = _guard(lambda: prepare(settings, store))
-        _print_first_run(run)
-        yield store
-    except StationError as exc:
-        err.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
-    finally:
-        store.close()
-
-
-def _print_first_run(run: Any) -> None:
-    from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN
-
-    for line in run.created:
-        err.print(f"[yellow]First run: made {line}.[/yellow]")
-    if run.demo_officer:
-        err.print(f"[yellow]Sign in as '{DEMO_OFFICER_ID}' with PIN {DEMO_OFFICER_PIN}; "
-                  "this DEMO officer is for trying the station, not for real customers.[/yellow]")
-
-
-def _sign_in(store: Any, officer: str | None) -> Any:
-    """Sign in from --officer and STATION_PIN, or ask."""
-    officer_id = officer or os.environ.get("STATION_OFFICER") or typer.prompt("Officer id")
-    pin = os.environ.get("STATION_PIN") or typer.prompt("PIN", hide_input=True)
-    return _guard(lambda: store.officers.sign_in(officer_id, pin))
-
-
-OfficerOpt = Annotated[str | None, typer.Option("--officer", help="Officer id (or STATION_OFFICER); "
-                                                "the PIN comes from STATION_PIN or a prompt.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
-
-
 @app.command()
 def init(ctx: typer.Context) -> None:
     """Make the embedded defaults (settings file, database, DEMO PKI, DEMO officer) if missing."""
     settings: Settings = ctx.obj
-    with _store(settings):
+    with open_store(settings):
         out.print(f"Station ready: data in {settings.data_dir}, settings in {settings.config_file}")
 
 
@@ -156,7 +89,7 @@ def doctor(ctx: typer.Context, json_: JsonOpt = False) -> None:
 def audit_verify(ctx: typer.Context, case: Annotated[str | None, typer.Option(help="One case id.")] = None,
                  json_: JsonOpt = False) -> None:
     """Recompute every hash chain; exit 1 if any event was edited, deleted or reordered."""
-    with _store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False) as store:
         reports = store.verify_audit(case)
     if json_:
         out.print_json(json.dumps([{"chain": r.chain, "events": r.events, "ok": r.ok, "problems": r.problems}
@@ -174,7 +107,7 @@ def audit_verify(ctx: typer.Context, case: Annotated[str | None, typer.Option(he
 @audit_app.command("show")
 def audit_show(ctx: typer.Context, chain: str) -> None:
     """The events of one case (or 'station')."""
-    with _store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False) as store:
         table = Table("#", "at", "actor", "action", "result", "figures")
         for e in store.audit_events(chain):
             table.add_row(str(e.seq), e.at[:19], e.actor, e.action, e.result, e.figures)
@@ -185,7 +118,7 @@ def audit_show(ctx: typer.Context, chain: str) -> None:
 
 @officer_app.command("list")
 def officer_list(ctx: typer.Context) -> None:
-    with _store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False) as store:
         for officer_id, name, role, locked in store.officers.list():
             out.print("\t".join([officer_id, name, role] + (["LOCKED"] if locked else [])))
 
@@ -195,29 +128,29 @@ def officer_add(ctx: typer.Context, officer_id: str, name: str,
                 role: Annotated[str, typer.Option(help="officer or admin")] = "officer",
                 officer: OfficerOpt = None) -> None:
     """An admin adds an officer; the new officer's PIN comes from NEW_PIN or a prompt."""
-    with _store(ctx.obj) as store:
-        admin = _sign_in(store, officer)
+    with open_store(ctx.obj) as store:
+        admin = sign_in(store, officer)
         pin = os.environ.get("STATION_NEW_PIN") or typer.prompt("New officer's PIN", hide_input=True,
                                                                  confirmation_prompt=True)
-        _guard(lambda: store.officers.add(admin, officer_id, name, pin, role))
+        guard(lambda: store.officers.add(admin, officer_id, name, pin, role))
     out.print(f"Officer {officer_id} added.")
 
 
 @officer_app.command("unlock")
 def officer_unlock(ctx: typer.Context, officer_id: str, officer: OfficerOpt = None) -> None:
     """An admin lifts a lockout."""
-    with _store(ctx.obj) as store:
-        _guard(lambda: store.officers.unlock(_sign_in(store, officer), officer_id))
+    with open_store(ctx.obj) as store:
+        guard(lambda: store.officers.unlock(sign_in(store, officer), officer_id))
     out.print(f"Officer {officer_id} unlocked.")
 
 
 @officer_app.command("passwd")
 def officer_passwd(ctx: typer.Context, officer_id: str) -> None:
     """Change an officer's PIN (asks for the old and the new one)."""
-    with _store(ctx.obj) as store:
+    with open_store(ctx.obj) as store:
         old = os.environ.get("STATION_PIN") or typer.prompt("Current PIN", hide_input=True)
         new = os.environ.get("STATION_NEW_PIN") or typer.prompt("New PIN", hide_input=True, confirmation_prompt=True)
-        _guard(lambda: store.officers.change_pin(officer_id, old, new))
+        guard(lambda: store.officers.change_pin(officer_id, old, new))
     out.print("PIN changed.")
 
 
@@ -227,8 +160,8 @@ def officer_passwd(ctx: typer.Context, officer_id: str) -> None:
 def case_list(ctx: typer.Context, status: Annotated[str | None, typer.Option(help="open, done")] = None,
               officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
     """Cases on this station, newest first, with masked names (sign in to see them)."""
-    with _store(ctx.obj, exclusive=False) as store:
-        signed = _sign_in(store, officer) if (officer or os.environ.get("STATION_PIN")) else None
+    with open_store(ctx.obj, exclusive=False) as store:
+        signed = sign_in(store, officer) if (officer or os.environ.get("STATION_PIN")) else None
         cases = store.list_cases(signed, status)
     if json_:
         out.print_json(json.dumps([{**c.__dict__, "updated_at": c.updated_at.isoformat()} for c in cases],
@@ -244,15 +177,15 @@ def _visit(store: Any, settings: Settings, officer: str | None, case_id: str | N
     from station.core.session import OfficerSession
     from station.core.visit import Visit
 
-    signed = _sign_in(store, officer)
+    signed = sign_in(store, officer)
     session = OfficerSession(signed, timedelta(minutes=settings.security.idle_lock_minutes))
-    return _guard(lambda: Visit.resume(store, session, case_id) if case_id else Visit.start(store, session))
+    return guard(lambda: Visit.resume(store, session, case_id) if case_id else Visit.start(store, session))
 
 
 @visit_app.command("start")
 def visit_start(ctx: typer.Context, officer: OfficerOpt = None) -> None:
     """Start a case; prints its id."""
-    with _store(ctx.obj) as store:
+    with open_store(ctx.obj) as store:
         visit = _visit(store, ctx.obj, officer, None)
     out.print(visit.case_id)
 
@@ -262,7 +195,7 @@ def visit_status(ctx: typer.Context, case_id: str, officer: OfficerOpt = None, j
     """Where a case stands: each step done, stale or pending, with its checks."""
     from station.core.visit import ORDER
 
-    with _store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False) as store:
         visit = _visit(store, ctx.obj, officer, case_id)
         state = visit.state
     rows = [{"step": s.value, "state": visit.step_state(s),
@@ -301,10 +234,10 @@ def visit_submit(
         err.print(f"[red]Cannot read {data} as {step} input: {exc}[/red]")
         raise typer.Exit(2) from exc
     reasons = dict(o.split("=", 1) for o in override)
-    with _store(ctx.obj) as store:
+    with open_store(ctx.obj) as store:
         visit = _visit(store, ctx.obj, officer, case_id)
         submit = getattr(visit, f"submit_{Step(step).value}")
-        outcome = _guard(lambda: submit(payload, reasons))
+        outcome = guard(lambda: submit(payload, reasons))
     if json_:
         out.print_json(json.dumps({"accepted": outcome.accepted, "next_step": outcome.next_step.value,
                                    "checks": [c.to_dict() for c in outcome.checks]}, ensure_ascii=False))
@@ -324,9 +257,9 @@ def visit_redo(ctx: typer.Context, case_id: str, step: str,
     """Go back to a step; the steps that depend on it must be done again."""
     from station.core.visit import Step
 
-    with _store(ctx.obj) as store:
+    with open_store(ctx.obj) as store:
         visit = _visit(store, ctx.obj, officer, case_id)
-        _guard(lambda: visit.redo(Step(step), reason))
+        guard(lambda: visit.redo(Step(step), reason))
         out.print(f"case {case_id} is back at {visit.current_step.value}")
 
 
@@ -338,7 +271,7 @@ def tsa_serve(ctx: typer.Context, port: Annotated[int, typer.Option()] = 3161) -
     from station.bootstrap import demo_pki
     from station.signing.tsa import from_demo_pki, serve
 
-    pki = _guard(lambda: demo_pki(ctx.obj))
+    pki = guard(lambda: demo_pki(ctx.obj))
     if pki is None:
         err.print("[red]The local timestamp service runs on the DEMO PKI only; this station uses another key.[/red]")
         raise typer.Exit(2)
