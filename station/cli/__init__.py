@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from station.cli import loan
 from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, overrides_from, sign_in
 from station.config import Settings, load_settings
 
@@ -31,6 +32,7 @@ for sub, name in ((audit_app, "audit"), (officer_app, "officer"), (case_app, "ca
 
 # Each capability's command group lives in its own module under station/cli/ and is added here,
 # one line each: app.add_typer(<module>.app, name="<group>").
+app.add_typer(loan.app, name="loan")
 
 @app.callback(invoke_without_command=True)
 def main_callback(
