@@ -182,7 +182,8 @@ class AccountOpened(Record):
 
 @dataclass(frozen=True)
 class LoanTerms(Record):
-    """What the borrower asks for; ``annual_rate`` is the nominal rate in percent (3.45 = 3.45 %)."""
+    """What the borrower asks for; ``annual_rate`` is the nominal rate in percent (3.45 = 3.45 %);
+    ``fees`` are one-off, in CNY, paid at drawdown (the APR counts them)."""
 
     amount: Decimal
     months: int
@@ -209,6 +210,7 @@ class LoanOffer(Record):
 
     terms: LoanTerms
     quote: LoanQuote
+    start: date | None = None  # drawdown date; the schedule's due dates fall monthly after it
 
 
 @dataclass(frozen=True)
