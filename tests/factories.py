@@ -21,9 +21,9 @@ from station.core.models import (
     LoanQuote,
     LoanTerms,
     RepaymentMethod,
+    Sex,
     SignatureCapture,
     SignedSet,
-    Sex,
 )
 
 
@@ -86,3 +86,41 @@ def signed_set(empty: bool = False, level: str = "B-T") -> SignedSet:
                            content=b"%PDF-1.7 signed " + k.value.encode())
             for i, k in enumerate(DocumentKind, 1)]
     return SignedSet(SignatureCapture(strokes, None if empty else b"\x89PNG-FAKE-SIGNATURE"), docs)
+
+
+# --- driving a visit with the data above -------------------------------------------------------
+
+def x_id_number(region: str = "110105", birth: date = date(1985, 6, 15)) -> str:
+    """A well-formed number whose check character is X (the case OCR reads as x, Ｘ, ...)."""
+    for seq in range(1, 1000, 2):  # odd: a man, like card_read's default
+        number = id_number(region, birth, seq)
+        if number.endswith("X"):
+            return number
+    raise AssertionError("no sequence gives X")  # pragma: no cover
+
+
+def default_input(step: str) -> object:
+    """The factories' accepted input for a step of the visit (by the step's value)."""
+    return {
+        "id_card": card_read,
+        "face": face_match,
+        "account": account_request,
+        "loan": loan_offer,
+        "documents": document_set,
+        "signature": signed_set,
+    }[str(step)]()
+
+
+def drive(visit: object, until: str = "done", inputs: dict[str, object] | None = None) -> list[object]:
+    """Submit each step from the visit's current one until it stands at ``until`` (or is done).
+
+    ``inputs`` replaces the default input of a step; every submission must be accepted.
+    """
+    outcomes = []
+    while str(visit.current_step) != str(until) and not visit.is_done:  # type: ignore[attr-defined]
+        step = str(visit.current_step)  # type: ignore[attr-defined]
+        payload = (inputs or {}).get(step) or default_input(step)
+        outcome = getattr(visit, f"submit_{step}")(payload)
+        assert outcome.accepted, f"{step} refused: {[c for c in outcome.checks if not c.passed]}"
+        outcomes.append(outcome)
+    return outcomes

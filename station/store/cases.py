@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from station.config import Settings
 from station.core.checks import CheckResult
+from station.core.idnumber import normalize
 from station.core.models import (
     AccountOpened,
     AccountRequest,
@@ -120,10 +121,13 @@ class Store:
         lock = StationLock(settings.lock_file) if exclusive else None
         if lock:
             lock.acquire()
+        engine = None
         try:
             engine = create_store_engine(settings.db_url)
             migrate(engine, settings.database_file if settings.database_url is None else None)
         except BaseException:
+            if engine is not None:
+                engine.dispose()  # no connection is left open on a database that was refused
             if lock:
                 lock.release()
             raise
@@ -221,6 +225,8 @@ class Store:
             case = self._case(session, case_id)
             if case.status != "open":
                 raise StoreError(f"Case {case_id} is {case.status}; it cannot change any more.")
+            if case.step != step:  # a caller working from an outdated view of the case
+                raise StoreError(f"Case {case_id} is at the {case.step} step, not {step}; open it again.")
             ref_id = _write_payload(session, by.cipher, case, payload, now) if payload is not None else None
             row = session.get(CaseStep, (case_id, step))
             sealed = (by.cipher.seal_text(json.dumps(dict(overrides), ensure_ascii=False),
@@ -340,7 +346,7 @@ def _write_payload(session: Session, cipher: FieldCipher, case: Case, payload: R
 
 def _write_id_card(session: Session, cipher: FieldCipher, case: Case, read: IdCardRead, now: datetime) -> str:
     front = read.front
-    index = cipher.blind_index(front.id_number)
+    index = cipher.blind_index(normalize(front.id_number))  # as the checks read it: x, Ｘ, spaces
     customer = session.scalar(select(Customer).where(Customer.id_index == index))
     if customer is None:
         customer = Customer(id_index=index, id_number_enc=b"", name_enc=b"", address_enc=b"", created_at=now)

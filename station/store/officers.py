@@ -118,7 +118,7 @@ class Officers:
     def check_pin_policy(self, pin: str) -> None:
         """Digits only, long enough, not one digit repeated nor a plain run like 123456."""
         n = self._security.pin_min_length
-        if not pin.isdigit() or len(pin) < n:
+        if not (pin.isascii() and pin.isdigit()) or len(pin) < n:  # ASCII: "１２３４５６" is no PIN
             raise SignInError(f"A PIN is at least {n} digits.")
         if len(set(pin)) == 1 or pin in "01234567890" or pin in "09876543210":
             raise SignInError("That PIN is too easy to guess; choose another.")
