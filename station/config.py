@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from station.errors import SettingsError
@@ -41,6 +41,17 @@ class BankSettings(BaseModel):
     account_length: int = Field(19, ge=12, le=20)
     branch_code: str = Field("0001", pattern=r"^\d{4}$")
     station_number: str = Field("01", pattern=r"^\d{2}$", description="unique per station in a branch")
+
+    @model_validator(mode="after")
+    def _room_for_a_sequence(self) -> BankSettings:
+        """Each number needs at least 4 digits of sequence after its fixed head and before the check digit."""
+        for what, prefix, length in (("card", self.card_bin, self.card_length),
+                                     ("account", self.account_prefix, self.account_length)):
+            head = len(prefix) + len(self.branch_code) + len(self.station_number)
+            if length - head - 1 < 4:
+                raise ValueError(f"{what} numbers of {length} digits leave no room for a sequence after "
+                                 f"{head} fixed digits; make them longer or the prefix shorter")
+        return self
 
 
 class SecuritySettings(BaseModel):

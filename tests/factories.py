@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from stdnum.cn import ric
 
+from station.core.loan import quote
 from station.core.models import (
     AccountRequest,
     DocumentKind,
@@ -18,7 +19,6 @@ from station.core.models import (
     IdCardFront,
     IdCardRead,
     LoanOffer,
-    LoanQuote,
     LoanTerms,
     RepaymentMethod,
     Sex,
@@ -68,8 +68,10 @@ def account_request(phone: str = "13812345678") -> AccountRequest:
 
 
 def loan_offer(amount: str = "100000", months: int = 24, rate: str = "3.45", **terms: object) -> LoanOffer:
+    """Terms with the quote the loan maths really gives for them (drawn on 2026-11-23)."""
     t = LoanTerms(Decimal(amount), months, Decimal(rate), RepaymentMethod.EQUAL_INSTALMENT, **terms)  # type: ignore[arg-type]
-    return LoanOffer(t, LoanQuote(Decimal(rate) + Decimal("0.00"), Decimal("3580.12"), Decimal("4315.84")))
+    start = date(2026, 11, 23)
+    return LoanOffer(t, quote(t, start), start)
 
 
 def document_set(kinds: list[DocumentKind] | None = None) -> DocumentSet:

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from station.cli import loan
+from station.cli import face, idcard, loan, sign, verify
 from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, overrides_from, sign_in
 from station.config import Settings, load_settings
 
@@ -33,6 +33,10 @@ for sub, name in ((audit_app, "audit"), (officer_app, "officer"), (case_app, "ca
 # Each capability's command group lives in its own module under station/cli/ and is added here,
 # one line each: app.add_typer(<module>.app, name="<group>").
 app.add_typer(loan.app, name="loan")
+app.add_typer(idcard.app, name="idcard")
+app.add_typer(face.app, name="face")
+app.add_typer(sign.app, name="sign")
+app.command("verify")(verify.verify)
 
 @app.callback(invoke_without_command=True)
 def main_callback(
@@ -91,7 +95,7 @@ def doctor(ctx: typer.Context, json_: JsonOpt = False) -> None:
 def audit_verify(ctx: typer.Context, case: Annotated[str | None, typer.Option(help="One case id.")] = None,
                  json_: JsonOpt = False) -> None:
     """Recompute every hash chain; exit 1 if any event was edited, deleted or reordered."""
-    with open_store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False, make_defaults=False) as store:
         reports = store.verify_audit(case)
     if json_:
         out.print_json(json.dumps([{"chain": r.chain, "events": r.events, "ok": r.ok, "problems": r.problems}
@@ -109,7 +113,7 @@ def audit_verify(ctx: typer.Context, case: Annotated[str | None, typer.Option(he
 @audit_app.command("show")
 def audit_show(ctx: typer.Context, chain: str) -> None:
     """The events of one case (or 'station')."""
-    with open_store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False, make_defaults=False) as store:
         table = Table("#", "at", "actor", "action", "result", "figures")
         for e in store.audit_events(chain):
             table.add_row(str(e.seq), e.at[:19], e.actor, e.action, e.result, e.figures)
@@ -120,7 +124,7 @@ def audit_show(ctx: typer.Context, chain: str) -> None:
 
 @officer_app.command("list")
 def officer_list(ctx: typer.Context) -> None:
-    with open_store(ctx.obj, exclusive=False) as store:
+    with open_store(ctx.obj, exclusive=False, make_defaults=False) as store:
         for officer_id, name, role, locked in store.officers.list():
             out.print("\t".join([officer_id, name, role] + (["LOCKED"] if locked else [])))
 

@@ -47,14 +47,15 @@ def guard(fn: Callable[[], _T]) -> _T:
 
 
 @contextmanager
-def open_store(settings: Settings, exclusive: bool = True) -> Iterator[Any]:
-    """The store with the first-run defaults made; errors inside the block print and exit 2."""
+def open_store(settings: Settings, exclusive: bool = True, make_defaults: bool = True) -> Iterator[Any]:
+    """The store (with the first-run defaults made, unless a command only reads); errors exit 2."""
     from station.bootstrap import prepare
     from station.store.cases import Store
 
     store = guard(lambda: Store.open(settings, exclusive=exclusive))
     try:
-        _print_first_run(guard(lambda: prepare(settings, store)))
+        if make_defaults:
+            _print_first_run(guard(lambda: prepare(settings, store)))
         yield store
     except StationError as exc:
         err.print(f"[red]{exc}[/red]")

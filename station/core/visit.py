@@ -111,6 +111,7 @@ class Outcome:
     checks: list[CheckResult]
     next_step: Step
     output: Record | None = None
+    overridden: frozenset[str] = frozenset()  # the checks the officer gave a reason for
 
     @property
     def blocked(self) -> list[CheckResult]:
@@ -118,7 +119,9 @@ class Outcome:
 
     @property
     def needs_override(self) -> list[CheckResult]:
-        return [c for c in failures(self.checks) if c.severity is Severity.OVERRIDABLE]
+        """Overridable failures still without a reason."""
+        return [c for c in failures(self.checks)
+                if c.severity is Severity.OVERRIDABLE and c.name not in self.overridden]
 
 
 MIN_REASON = 4
@@ -137,7 +140,7 @@ class Visit:
         self.bank = bank or store.settings.bank
         self.policy = policy
         self._today = today or (lambda: store.clock().astimezone().date())
-        self._state = store.case_state(case_id)
+        self._state = store.case_state(case_id, _signed(session))
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -240,7 +243,7 @@ class Visit:
             raise VisitError(f"The {step.value} step is not done yet, so there is nothing to redo.")
         stale = [s.value for s in dependents(step) if self.step_state(s) == "done"]
         self.store.reopen_steps(_signed(self.session), self.case_id, step.value, stale, reason)
-        self._state = self.store.case_state(self.case_id)
+        self._state = self.store.case_state(self.case_id, _signed(self.session))
 
     # --- the one way a step is submitted -------------------------------------------------------
 
@@ -261,12 +264,12 @@ class Visit:
         if blocked or missing:
             self.store.record_rejection(officer, self.case_id, step.value,
                                         "blocked" if blocked else "needs_override", checks)
-            return Outcome(step, False, checks, step)
+            return Outcome(step, False, checks, step, overridden=frozenset(overrides))
         next_step = self._next_after(step)
         self.store.complete_step(officer, self.case_id, step.value, next_step.value, output, checks,
                                  overrides, figures, finish=next_step is Step.DONE)
-        self._state = self.store.case_state(self.case_id)
-        return Outcome(step, True, checks, self.current_step, output)
+        self._state = self.store.case_state(self.case_id, _signed(self.session))
+        return Outcome(step, True, checks, self.current_step, output, frozenset(overrides))
 
     def _guard(self, step: Step) -> None:
         """The session is active, the case open and at ``step``; else nothing may be written."""

@@ -36,7 +36,7 @@ from station.core.models import (
 from station.errors import StoreError
 from station.store import audit
 from station.store.crypto import FieldCipher
-from station.store.db import StationLock, create_store_engine, integrity_ok, migrate, transaction
+from station.store.db import StationLock, create_store_engine, integrity_ok, migrate, reader, transaction
 from station.store.officers import Officers, SignedIn
 from station.store.schema import (
     Account,
@@ -60,13 +60,17 @@ class CaseNotFoundError(StoreError):
 
 @dataclass(frozen=True)
 class StepRecord:
-    """A step as stored: done or stale, its checks and the officer's overrides."""
+    """A step as stored: done or stale, and its checks.
+
+    ``check_statuses`` (name -> pass/warn/fail) is always there; the full ``checks`` (reasons and
+    figures, which can name a birth date or a region) are sealed and opened only for an officer.
+    """
 
     step: str
     state: str
     attempt: int
+    check_statuses: dict[str, str]
     checks: list[CheckResult]
-    overrides: dict[str, str]
     completed_by: str
     completed_at: datetime
 
@@ -104,6 +108,7 @@ class Store:
         self.engine = engine
         self._lock = lock
         self._factory = sessionmaker(engine, expire_on_commit=False)
+        self._reader = sessionmaker(reader(engine), expire_on_commit=False)
         self.settings = settings
         self.clock = clock
         self.officers = Officers(self._factory, settings.security, clock=clock)
@@ -156,31 +161,27 @@ class Store:
             case = Case(officer_id=by.officer_id, step=next_step, created_at=now, updated_at=now)
             session.add(case)
             session.flush()
-            session.add(CaseStep(case_id=case.id, step=first_step, state="done", checks=[],
+            session.add(CaseStep(case_id=case.id, step=first_step, state="done", check_statuses={},
                                  completed_by=by.officer_id, completed_at=now))
             audit.append(session, case.id, by.officer_id, "visit.start", "ok", {}, at=now)
             return case.id
 
-    def case_state(self, case_id: str) -> CaseState:
-        with self._factory() as session:
+    def case_state(self, case_id: str, by: SignedIn | None = None) -> CaseState:
+        """Where a case stands; with a signed-in officer, each step's full checks too."""
+        with self._reader() as session:
             case = self._case(session, case_id)
             rows = session.scalars(select(CaseStep).where(CaseStep.case_id == case_id)).all()
-            steps = {r.step: self._step_record(r) for r in rows}
+            steps = {r.step: _step_record(r, by.cipher if by else None) for r in rows}
             return CaseState(case.id, case.status, case.step, case.officer_id, case.created_at,
                              case.updated_at, steps)
 
     def overrides_of(self, by: SignedIn, case_id: str, step: str) -> dict[str, str]:
         """The officer's override reasons for a step (sealed: they may name the customer)."""
-        with self._factory() as session:
+        with self._reader() as session:
             row = session.get(CaseStep, (case_id, step))
             if row is None or row.overrides_enc is None:
                 return {}
             return json.loads(by.cipher.open_text(row.overrides_enc, f"case_steps.overrides:{case_id}:{step}"))
-
-    @staticmethod
-    def _step_record(row: CaseStep) -> StepRecord:
-        return StepRecord(row.step, row.state, row.attempt, [CheckResult.from_dict(c) for c in row.checks],
-                          {}, row.completed_by, row.completed_at)
 
     @staticmethod
     def _case(session: Session, case_id: str) -> Case:
@@ -193,7 +194,7 @@ class Store:
         """Cases, newest first; with a signed-in officer the customer's masked name is shown."""
         from station.core.masking import mask_name
 
-        with self._factory() as session:
+        with self._reader() as session:
             query = select(Case).order_by(Case.updated_at.desc())
             if status:
                 query = query.where(Case.status == status)
@@ -236,7 +237,10 @@ class Store:
                 session.add(row)
             else:
                 row.attempt += 1
-            row.state, row.ref_id, row.checks = "done", ref_id, [c.to_dict() for c in checks]
+            row.state, row.ref_id = "done", ref_id
+            row.check_statuses = {c.name: c.status.value for c in checks}
+            row.checks_enc = by.cipher.seal_text(json.dumps([c.to_dict() for c in checks], ensure_ascii=False,
+                                                            default=str), f"case_steps.checks:{case_id}:{step}")
             row.overrides_enc, row.completed_by, row.completed_at = sealed, by.officer_id, now
             case.step, case.updated_at = next_step, now
             audit_figures = {**figures, "checks": {c.name: c.status.value for c in checks},
@@ -278,7 +282,7 @@ class Store:
 
     def step_output(self, by: SignedIn, case_id: str, step: str) -> Record | None:
         """What a completed step produced, opened with the officer's cipher."""
-        with self._factory() as session:
+        with self._reader() as session:
             row = session.get(CaseStep, (case_id, step))
             if row is None:
                 return None
@@ -301,13 +305,22 @@ class Store:
 
     def verify_audit(self, chain: str | None = None) -> list[audit.ChainReport]:
         """Verify one chain, or every chain in the database."""
-        with self._factory() as session:
+        with self._reader() as session:
             chains = [chain] if chain else audit.all_chains(session)
             return [audit.verify_chain(session, c) for c in chains]
 
     def audit_events(self, chain: str) -> list[audit.AuditEvent]:
-        with self._factory() as session:
+        with self._reader() as session:
             return audit.events_of(session, chain)
+
+
+def _step_record(row: CaseStep, cipher: FieldCipher | None) -> StepRecord:
+    checks: list[CheckResult] = []
+    if cipher is not None and row.checks_enc is not None:
+        opened = json.loads(cipher.open_text(row.checks_enc, f"case_steps.checks:{row.case_id}:{row.step}"))
+        checks = [CheckResult.from_dict(c) for c in opened]
+    return StepRecord(row.step, row.state, row.attempt, dict(row.check_statuses), checks, row.completed_by,
+                      row.completed_at)
 
 
 def _next_sequence(session: Session, kind: str, case_id: str | None, now: datetime) -> int:

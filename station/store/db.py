@@ -19,7 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,8 +50,9 @@ def head_revision() -> str:
 def create_store_engine(url: str) -> Engine:
     """An engine with the pragmas the station relies on (WAL, full sync, foreign keys, busy wait).
 
-    On SQLite every transaction begins IMMEDIATE: writers queue for the lock up front instead of
-    failing half-way when two of them (number issuance from two threads, say) upgrade at once.
+    On SQLite every write transaction begins IMMEDIATE: writers queue for the lock up front instead
+    of failing half-way when two of them (number issuance from two threads, say) upgrade at once.
+    Connections from :func:`reader` begin a plain (deferred) transaction and never block writers.
     """
     engine = create_engine(url, connect_args={"timeout": 10} if url.startswith("sqlite") else {})
     if engine.dialect.name == "sqlite":
@@ -67,10 +68,18 @@ def create_store_engine(url: str) -> Engine:
             cur.close()
 
         @event.listens_for(engine, "begin")
-        def _begin(conn: object) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+        def _begin(conn: Connection) -> None:
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
+
+
+_READ_ONLY = "station_read_only"
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine for reads: its transactions do not take SQLite's write lock."""
+    return engine.execution_options(**{_READ_ONLY: True})
 
 
 def migrate(engine: Engine, database_file: Path | None = None) -> str | None:

@@ -105,7 +105,8 @@ class CaseStep(Base):
     state: Mapped[str] = mapped_column(String(16))  # done | stale
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     ref_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # row of the step's table
-    checks: Mapped[list] = mapped_column(JSON, default=list)  # CheckResult dicts: no personal data
+    check_statuses: Mapped[dict] = mapped_column(JSON, default=dict)  # check name -> pass/warn/fail
+    checks_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # reasons, figures
     overrides_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     completed_by: Mapped[str] = mapped_column(ForeignKey("officers.id"))
     completed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -125,7 +126,7 @@ class Customer(Base):
 
 
 class IdCardReadRow(Base):
-    """One reading of a card: the fields and images sealed, the checks in clear (no personal data)."""
+    """One reading of a card: the fields and images, sealed (its checks live with the step)."""
 
     __tablename__ = "id_card_reads"
 
@@ -136,7 +137,6 @@ class IdCardReadRow(Base):
     front_image_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     back_image_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     portrait_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
-    checks: Mapped[list] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 

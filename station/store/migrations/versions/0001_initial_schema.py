@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: -
-Create Date: 2026-11-23 13:18:41.300925
+Create Date: 2026-11-23 13:54:14.142140
 """
 
 import sqlalchemy as sa
@@ -97,7 +97,8 @@ def upgrade() -> None:
     sa.Column('state', sa.String(length=16), nullable=False),
     sa.Column('attempt', sa.Integer(), nullable=False),
     sa.Column('ref_id', sa.String(length=36), nullable=True),
-    sa.Column('checks', sa.JSON(), nullable=False),
+    sa.Column('check_statuses', sa.JSON(), nullable=False),
+    sa.Column('checks_enc', sa.LargeBinary(), nullable=True),
     sa.Column('overrides_enc', sa.LargeBinary(), nullable=True),
     sa.Column('completed_by', sa.String(length=32), nullable=False),
     sa.Column('completed_at', sa.DateTime(), nullable=False),
@@ -148,7 +149,6 @@ def upgrade() -> None:
     sa.Column('front_image_enc', sa.LargeBinary(), nullable=True),
     sa.Column('back_image_enc', sa.LargeBinary(), nullable=True),
     sa.Column('portrait_enc', sa.LargeBinary(), nullable=True),
-    sa.Column('checks', sa.JSON(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_id_card_reads_case_id_cases')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_id_card_reads'))
