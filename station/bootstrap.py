@@ -10,10 +10,15 @@ import logging
 import logging.handlers
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from station.config import Settings, write_default_settings
 from station.errors import SettingsError
 from station.signing.pki import DemoPki, ensure_demo_pki
+
+if TYPE_CHECKING:
+    from station.signing.sign import SigningKit
+    from station.signing.trust import Trust
 from station.store.cases import Store
 
 DEMO_OFFICER_ID = "demo"
@@ -70,6 +75,72 @@ def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
     if pki is None:
         raise SettingsError("signing.pkcs12_passphrase is not set (use STATION_SIGNING__PKCS12_PASSPHRASE).")
     return path, pki.bank_passphrase()
+
+
+def signing_trust(settings: Settings, pki: DemoPki) -> Trust:
+    """What signing trusts: the DEMO root and CRLs, plus the roots and CRL files the settings name."""
+    from asn1crypto import crl as asn1_crl
+    from asn1crypto import pem
+    from asn1crypto import x509 as asn1_x509
+
+    from station.signing.trust import Trust
+
+    def blobs(path: Path) -> list[bytes]:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SettingsError(f"Cannot read {path} named in the signing settings: {exc.strerror}.") from exc
+        return [der for _, _, der in pem.unarmor(data, multiple=True)] if pem.detect(data) else [data]
+
+    s = settings.signing
+    demo = Trust.from_demo_pki(pki)
+    try:
+        roots = [asn1_x509.Certificate.load(b) for f in s.trust_roots for b in blobs(f)]
+        crls = [asn1_crl.CertificateList.load(b) for f in s.crl_files for b in blobs(f)]
+        _ = [item.native for item in (*roots, *crls)]  # parse now: a damaged file fails here, not mid-signing
+    except (ValueError, TypeError) as exc:
+        raise SettingsError(f"A file in signing.trust_roots or signing.crl_files is not a certificate or "
+                            f"CRL ({exc}).") from exc
+    return Trust(
+        (*demo.roots, *roots), demo.intermediates, (*demo.crls, *crls),
+        allow_fetching=s.online_revocation, revocation_mode="hard-fail" if s.online_revocation else "require",
+        label="the DEMO root and the configured roots" if roots else demo.label,
+    )
+
+
+def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit:
+    """The signing kit the settings describe: the bank's key (PKCS#12 or PKCS#11), the borrower
+    certificate issuer (the DEMO borrower CA), trust, the timestamp service and the stamp font.
+
+    Opening it reads keys and draws the seal (about half a second): make it once and reuse it.
+    """
+    from station.signing.errors import BankKeyError
+    from station.signing.fonts import stamp_font
+    from station.signing.sign import SigningKit, timestamper_for
+    from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
+
+    s = settings.signing
+    pki = ensure_demo_pki(settings.pki_dir, settings.bank.name)  # the borrower CA and the local TSA live there
+    trust = signing_trust(settings, pki)
+    source: Pkcs11Key | Pkcs12Key
+    if s.bank_key == "pkcs11":
+        missing = [n for n in ("pkcs11_module", "pkcs11_token_label", "pkcs11_key_label") if getattr(s, n) is None]
+        secret = pkcs11_pin or (s.pkcs11_pin.get_secret_value() if s.pkcs11_pin else None)
+        if missing or secret is None:
+            names = [f"signing.{m}" for m in missing]
+            if secret is None:
+                names.append("the token PIN (STATION_SIGNING__PKCS11_PIN)")
+            raise BankKeyError(f"The PKCS#11 bank key needs {', '.join(names)}.")
+        source = Pkcs11Key(s.pkcs11_module, s.pkcs11_token_label, s.pkcs11_key_label, secret)  # type: ignore[arg-type]
+    else:
+        source = Pkcs12Key(*bank_pkcs12(settings))
+    bank = open_bank_key(source, chain=[*trust.intermediates, *trust.roots])
+    try:
+        return SigningKit.assemble(bank, pki.borrower_issuer(), trust, timestamper_for(s.tsa_url, pki),
+                                   stamp_font(), settings.bank.name)
+    except BaseException:
+        bank.close()
+        raise
 
 
 def prepare(settings: Settings, store: Store) -> FirstRun:

@@ -73,6 +73,9 @@ class SigningSettings(BaseModel):
     pkcs11_pin: SecretStr | None = None
     borrower_issuer: Literal["demo"] = "demo"
     tsa_url: str = "local"  # "local": the in-process RFC 3161 service on the demo TSA certificate
+    trust_roots: list[Path] = []  # PEM files of further roots to trust (the bank's, the TSA's)
+    crl_files: list[Path] = []  # CRLs (DER or PEM) for those roots' certificates
+    online_revocation: bool = False  # fetch CRLs/OCSP over the network when signing (branch counters)
 
 
 class OcrSettings(BaseModel):

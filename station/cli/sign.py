@@ -29,39 +29,15 @@ if TYPE_CHECKING:
 app = typer.Typer(no_args_is_help=True, help="Sign the loan documents (PAdES) and upgrade signed PDFs to B-LTA.")
 
 
-def kit_from_settings(settings: Settings, pin: str | None = None) -> SigningKit:
-    """The signing kit the settings describe: bank key (PKCS#12 or PKCS#11), DEMO borrower issuer,
-    timestamp service (``local`` or a URL), trust (the DEMO root and CRLs) and the stamp font."""
-    from station.bootstrap import bank_pkcs12
-    from station.signing.errors import BankKeyError
-    from station.signing.fonts import stamp_font
-    from station.signing.sign import SigningKit, timestamper_for
-    from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
-    from station.signing.trust import Trust
+def kit_from_settings(settings: Settings) -> SigningKit:
+    """The settings' signing kit; asks for the token PIN when a PKCS#11 key has none configured."""
+    from station.bootstrap import signing_kit
 
     s = settings.signing
-    pki = demo_pki_of(settings)  # the borrower CA and the local timestamp service live there
-    trust = Trust.from_demo_pki(pki)
-    if s.bank_key == "pkcs11":
-        missing = [n for n in ("pkcs11_module", "pkcs11_token_label", "pkcs11_key_label") if getattr(s, n) is None]
-        if missing:
-            raise BankKeyError(f"signing.bank_key is pkcs11 but {', '.join('signing.' + m for m in missing)} "
-                               "is not set.")
-        secret = pin or (s.pkcs11_pin.get_secret_value() if s.pkcs11_pin else None)
-        if secret is None:
-            secret = typer.prompt(f"PIN of the token '{s.pkcs11_token_label}'", hide_input=True)
-        source: Pkcs11Key | Pkcs12Key = Pkcs11Key(s.pkcs11_module, s.pkcs11_token_label, s.pkcs11_key_label,
-                                                  secret)  # type: ignore[arg-type]
-    else:
-        path, passphrase = bank_pkcs12(settings)
-        source = Pkcs12Key(path, passphrase)
-    bank = open_bank_key(source, chain=[*trust.intermediates, *trust.roots])
-    try:
-        return SigningKit.assemble(bank, pki.borrower_issuer(), trust, timestamper_for(s.tsa_url, pki),
-                                   stamp_font(), settings.bank.name)
-    except BaseException:
-        bank.close()
-        raise
+    pin = None
+    if s.bank_key == "pkcs11" and s.pkcs11_pin is None:
+        pin = typer.prompt(f"PIN of the token '{s.pkcs11_token_label}'", hide_input=True)
+    return signing_kit(settings, pin)
 
 
 @app.command("documents")
@@ -111,15 +87,15 @@ def upgrade_command(
     json_: JsonOpt = False,
 ) -> None:
     """Add revocation data and a document time-stamp to signed PDFs (B-LT, B-LTA); exit 1 if any is not B-LTA."""
+    from station.bootstrap import signing_trust
     from station.signing.errors import SigningError
     from station.signing.output import write_atomically
     from station.signing.sign import timestamper_for
-    from station.signing.trust import Trust
     from station.signing.upgrade import upgrade_pdf
 
     settings: Settings = ctx.obj
     pki = guard(lambda: demo_pki_of(settings))
-    trust = Trust.from_demo_pki(pki)
+    trust = guard(lambda: signing_trust(settings, pki))
     timestamper = guard(lambda: timestamper_for(settings.signing.tsa_url, pki))
     rows: list[dict[str, Any]] = []
     for path in files:
