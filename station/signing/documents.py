@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -50,6 +49,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from station.assets import asset
 from station.core.models import (
     PERMANENT,
     AccountOpened,
@@ -81,7 +81,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "assets" / "templates"
+TEMPLATES_DIR = asset("templates")
 BORROWER_FIELD = "borrower"
 BANK_FIELD = "bank"
 SIGNATURE_BOXES = {BORROWER_FIELD: (200.0, 90.0), BANK_FIELD: (120.0, 110.0)}
