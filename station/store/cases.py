@@ -396,7 +396,8 @@ def _write_face(session: Session, cipher: FieldCipher, case: Case, check: FaceCh
     row = FaceCheckRow(case_id=case.id, decision=check.decision.value, distance=check.distance,
                        threshold=check.threshold, model_version=check.model_version,
                        calibration=check.calibration,
-                       liveness={"passed": check.liveness_passed, "reason": check.reason, **check.liveness},
+                       liveness={"passed": check.liveness_passed, "reason": check.reason,
+                                 "details": dict(check.liveness)},
                        created_at=now)
     session.add(row)
     session.flush()
@@ -407,10 +408,9 @@ def _write_face(session: Session, cipher: FieldCipher, case: Case, check: FaceCh
 def _read_face(session: Session, cipher: FieldCipher, case: Case, ref_id: str | None) -> FaceCheck:
     row = session.get(FaceCheckRow, ref_id)
     assert row is not None
-    liveness = dict(row.liveness)
-    passed, reason = liveness.pop("passed"), liveness.pop("reason")
+    stored = row.liveness
     return FaceCheck(FaceDecision(row.decision), row.distance, row.threshold, row.model_version,
-                     row.calibration, passed, reason, liveness,
+                     row.calibration, stored["passed"], stored["reason"], stored["details"],
                      _open_opt(cipher, row.live_image_enc, f"face_checks.live_image:{row.id}"))
 
 

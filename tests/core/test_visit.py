@@ -454,3 +454,12 @@ def test_wrong_pins_on_unlock_count_towards_the_lockout(store: Store, session: O
     clock.advance(minutes=store.settings.security.lockout_minutes, seconds=1)
     session.unlock(ADMIN_PIN, store.officers)
     assert visit.submit_id_card(f.card_read()).accepted
+
+
+def test_a_face_check_comes_back_from_the_store_as_it_went_in(store: Store, session: OfficerSession) -> None:
+    visit = Visit.start(store, session)
+    f.drive(visit, until="face")
+    check = replace(f.face_match(), reason="the match reason",
+                    liveness={"asked": ["blink"], "seen": ["blink"], "reason": "the liveness reason"})
+    assert visit.submit_face(check).accepted
+    assert visit.output(Step.FACE) == check
