@@ -2,7 +2,7 @@
 # Sets up everything the station needs on a Debian or Ubuntu machine, idempotently:
 #   the system packages (Qt's xcb libraries, CJK fonts, Xvfb, SoftHSM2, OpenSC, poppler-utils,
 #   NSS tools, qpdf), uv, and the project's Python environment from uv.lock.
-# Usage: scripts/setup.sh [--dev]      (--dev also installs the test tools)
+# Usage: scripts/setup.sh [--dev]      (--dev also installs the test tools and the PaddleOCR engine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +39,7 @@ if ! command -v uv >/dev/null; then
 fi
 
 if [[ "${1:-}" == "--dev" ]]; then
-  uv sync --frozen --quiet
+  uv sync --frozen --quiet --extra paddle   # the tests run both OCR engines
 else
   uv sync --frozen --quiet --no-dev
 fi

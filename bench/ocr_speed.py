@@ -1,0 +1,116 @@
+"""Figure: time to read, check and crop an ID card (front and back), against the raw OCR engine time.
+
+    uv run python bench/ocr_speed.py [--cards 15] [--engines rapidocr,paddle]
+
+For each engine, in a fresh process: the engine's load time, then for each generated card (camera
+photos, 1600x1200 JPEG, front and back) the whole pipeline (decode, find and flatten the card, quality
+gates, OCR, orientation, fields, checks, portrait crop, JPEG/PNG encoding for the case) against the raw
+engine time on the same flattened images, measured in the same run; the resident memory (VmRSS) with the
+engine loaded and its peak (VmHWM). The PaddleOCR engine runs side by side when the paddle extra is
+installed. Targets (issue 3): front and back in at most 0.9 s (median), the pipeline adding at most 10 %
+to the raw engine time, under 500 MB resident with the default engine. Prints a Markdown table with the
+load average: timings taken on a loaded machine are inflated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from vision.cardgen import encode, invent_person, photograph, render_back, render_front  # noqa: E402
+
+TODAY = date(2026, 11, 23)
+
+
+def memory_mb() -> dict[str, float]:
+    """Resident and peak resident memory of this process (Linux /proc), in MB."""
+    values = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            values[key] = int(rest.split()[0]) / 1024
+    return values
+
+
+def child(engine_name: str, cards: int, seed: int) -> dict[str, object]:
+    from station.vision.idcard import IdCardReader
+    from station.vision.ocr import create_engine
+
+    rng = np.random.default_rng(seed)
+    photos = []
+    for _ in range(cards):
+        p = invent_person(rng, TODAY)
+        photos.append([encode(photograph(render_front(p, rng), "clean", rng).image),
+                       encode(photograph(render_back(p, rng), "clean", rng).image)])
+    before = memory_mb()["VmRSS"]
+    engine = create_engine(engine_name)
+    start = time.perf_counter()
+    engine.load()
+    load_s = time.perf_counter() - start
+    engine.warm_up()
+    loaded = memory_mb()["VmRSS"]
+    reader = IdCardReader(engine)
+    pipeline, raw, ocr_inside = [], [], []
+    for front, back in photos:
+        start = time.perf_counter()
+        reading = reader.read([front, back], today=TODAY)
+        reading.to_model()
+        pipeline.append(time.perf_counter() - start)
+        ocr_inside.append(reading.timings["ocr"])
+        start = time.perf_counter()
+        for side in (reading.front, reading.back):
+            engine.read(side.card)
+        raw.append(time.perf_counter() - start)
+    return {
+        "engine": engine.name, "load_s": load_s, "pipeline": pipeline, "raw": raw, "ocr_inside": ocr_inside,
+        "rss_before_mb": before, "rss_loaded_mb": loaded, **{f"{k}_mb": v for k, v in memory_mb().items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cards", type=int, default=15)
+    parser.add_argument("--engines", default="rapidocr,paddle")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child, args.cards, args.seed)))
+        return
+    results = []
+    for name in args.engines.split(","):
+        if name == "paddle" and importlib.util.find_spec("paddleocr") is None:
+            print("(the paddle extra is not installed: PaddleOCR skipped)", file=sys.stderr)
+            continue
+        run = subprocess.run([sys.executable, __file__, "--child", name, "--cards", str(args.cards),
+                              "--seed", str(args.seed)], capture_output=True, text=True, check=True)
+        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    load = os.getloadavg()[0]
+    print(f"\n### Speed: {args.cards} cards, front and back (load average {load:.1f} on {os.cpu_count()} cores)\n")
+    print("| engine | load s | pipeline median s | raw OCR median s | pipeline / raw | "
+          "RSS loaded MB | peak RSS MB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in results:
+        pipeline, raw = statistics.median(r["pipeline"]), statistics.median(r["raw"])
+        ratios = statistics.median(p / q for p, q in zip(r["pipeline"], r["raw"], strict=True))
+        print(f"| {r['engine']} | {r['load_s']:.2f} | {pipeline:.3f} | {raw:.3f} | {ratios:.3f} "
+              f"(+{100 * (ratios - 1):.1f} %) | {r['rss_loaded_mb']:.0f} | {r['VmHWM_mb']:.0f} |")
+    if load > (os.cpu_count() or 1) * 0.5:
+        print("\nMeasured under load: the machine was shared, so absolute times are inflated; the ratio "
+              "of pipeline to raw engine time, taken in the same run, is the steadier figure.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""``station verify``: QA's verdict on signed PDFs, for one file, a folder of thousands, or a case.
+
+Exit status: 0 when every file is VALID, 1 when any is not (or a manifest's document is missing),
+2 when the command itself cannot run (a trust file missing, a bad option).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from station.cli.common import JsonOpt, OfficerOpt, err, open_store, out, sign_in
+
+if TYPE_CHECKING:
+    from station.signing.verify import FileReport
+    from station.signing.verify_trust import TrustStore
+
+TrustOpt = Annotated[list[str], typer.Option(
+    "--trust", envvar="STATION_VERIFY_TRUST",
+    help="PEM/DER file of trusted roots (the bank's), repeatable; 'demo' trusts this station's DEMO root and CRLs.")]
+CrlOpt = Annotated[list[Path], typer.Option(
+    "--crl", help="CRL file (PEM or DER) to check revocation with; repeatable.")]
+ReportOpt = Annotated[list[Path], typer.Option(
+    "--report", help="Write a report: .html or .pdf (one file), .json or .csv (any number); repeatable.")]
+
+
+def verify(
+    ctx: typer.Context,
+    paths: Annotated[list[Path] | None, typer.Argument(help="PDF files and folders (searched for *.pdf).")] = None,
+    trust: TrustOpt = [],  # noqa: B006 - typer's list options
+    crl: CrlOpt = [],  # noqa: B006
+    report: ReportOpt = [],  # noqa: B006
+    json_: JsonOpt = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: one per core).")] = 0,
+    online: Annotated[bool, typer.Option(help="Fetch CRLs and OCSP responses over the network.")] = False,
+    manifest: Annotated[Path | None, typer.Option(help="JSON of the case's documents, customer and fields.")] = None,
+    customer: Annotated[str | None, typer.Option(help="The borrower's name every borrower field must carry.")] = None,
+    case: Annotated[str | None, typer.Option(help="Verify a case's signed documents from the store.")] = None,
+    officer: OfficerOpt = None,
+) -> None:
+    """Verify signed PDFs: VALID, INVALID, UNTRUSTED or INDETERMINATE per file, with the reasons."""
+    from station.signing.verify import Expectation, Manifest
+    from station.signing.verify_batch import default_jobs, find_pdfs
+
+    store_trust = _trust(ctx, trust, crl, online)
+    paths = paths or []
+    if case is not None:
+        raise typer.Exit(_verify_case(ctx, case, officer, store_trust, json_, report))
+    if not paths:
+        raise typer.BadParameter("give at least one PDF file or folder (or --case)")
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]{escape(str(missing[0]))} does not exist.[/red]")
+        raise typer.Exit(2)
+    files = find_pdfs(paths)
+    if not files:
+        err.print("[red]No PDF file found in what was given.[/red]")
+        raise typer.Exit(2)
+    single = len(files) == 1 and not paths[0].is_dir()
+    for target in report:
+        if target.suffix.lower() not in (".html", ".pdf", ".json", ".csv"):
+            raise typer.BadParameter(f"--report {target}: use .html, .pdf, .json or .csv")
+        if not single and target.suffix.lower() in (".html", ".pdf"):
+            raise typer.BadParameter("HTML and PDF reports are for one file; use .json or .csv for a folder")
+    expected = None
+    absent: list[str] = []
+    if manifest is not None:
+        try:
+            loaded = Manifest.load(manifest)
+        except ValueError as exc:
+            err.print(f"[red]{escape(str(exc))}[/red]")
+            raise typer.Exit(2) from exc
+        absent = loaded.missing(str(f) for f in files)
+        expected = loaded.expectation()
+        if customer is not None:
+            expected = Expectation(customer, loaded.fields)
+    elif customer is not None:
+        expected = Expectation(customer)
+    if single:
+        code = _one(files[0], store_trust, expected, json_, report)
+    else:
+        code = _many(files, store_trust, expected, json_, report, jobs or default_jobs())
+    for name in absent:
+        err.print(f"[red]missing: {escape(name)} (listed in the manifest)[/red]")
+    raise typer.Exit(1 if code or absent else 0)
+
+
+def _trust(ctx: typer.Context, trust: list[str], crl: list[Path], online: bool) -> TrustStore:
+    from station.signing.verify_trust import DEMO, TrustError, load_trust
+
+    demo_root, demo_crls = None, []
+    if DEMO in trust:
+        from station.bootstrap import demo_pki
+
+        pki = demo_pki(ctx.obj)
+        if pki is not None:
+            demo_root, demo_crls = pki.root_cert_file, [pki.root_crl_file, pki.issuing_crl_file, pki.borrower_crl_file]
+    try:
+        store = load_trust(trust, crl, demo_root=demo_root, demo_crls=demo_crls, online=online)
+    except TrustError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
+    if not store.roots:
+        err.print("[yellow]No trusted roots: every signature will be UNTRUSTED. Give --trust with the bank's "
+                  "roots (or --trust demo on a DEMO station).[/yellow]")
+    return store
+
+
+def _one(path: Path, trust: TrustStore, expected: Any, json_: bool, reports: list[Path]) -> int:
+    from station.signing.verify import verify_pdf
+
+    result = verify_pdf(path, trust, expect=expected)
+    _write_single_reports(result, path.read_bytes() if reports else None, reports)
+    if json_:
+        out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        _print_one(result)
+    return 0 if result.valid else 1
+
+
+def _write_single_reports(result: FileReport, pdf: bytes | None, reports: list[Path]) -> None:
+    from station.signing.verify_batch import BatchSummary
+    from station.signing.verify_report import CsvReport, JsonReport, html_report, pdf_report
+
+    for target in reports:
+        suffix = target.suffix.lower()
+        if suffix == ".html":
+            target.write_text(html_report(result, pdf), encoding="utf-8")
+        elif suffix == ".pdf":
+            target.write_bytes(pdf_report(result, pdf))
+        else:
+            with target.open("w", encoding="utf-8", newline="") as handle:
+                if suffix == ".json":
+                    summary = BatchSummary(elapsed_s=result.elapsed_s)
+                    summary.add(result)
+                    writer = JsonReport(handle, result.trust)
+                    writer.add(result)
+                    writer.close(summary)
+                else:
+                    CsvReport(handle).add(result)
+        err.print(f"report written to {escape(str(target))}")
+
+
+def _print_one(result: FileReport) -> None:
+    colour = {"VALID": "green", "INVALID": "red", "UNTRUSTED": "yellow", "INDETERMINATE": "yellow"}
+    out.print(f"[bold {colour[result.verdict.value]}]{result.verdict.value}[/] {escape(result.name)}")
+    for problem in result.problems:
+        out.print(f"  - {escape(problem.text())}")
+    for sig in result.signatures:
+        when = f"{sig.signing_time:%Y-%m-%d %H:%M:%S} UTC ({sig.time_source})" if sig.signing_time else "no time"
+        out.print(escape(f"  [{sig.field}] {sig.verdict.value}: {sig.signer}, {when}, {sig.pades_level or '-'}, "
+                         f"covers {sig.coverage}; after it: {sig.changes_after}"))
+
+
+def _many(files: list[Path], trust: TrustStore, expected: Any, json_: bool, reports: list[Path], jobs: int) -> int:
+    import time
+    from contextlib import ExitStack
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from station.signing.verify_batch import BatchSummary, verify_many
+    from station.signing.verify_report import CsvReport, JsonReport, summary_text
+
+    summary = BatchSummary()
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        writers: list[Any] = []
+        for target in reports:
+            handle = stack.enter_context(target.open("w", encoding="utf-8", newline=""))
+            is_json = target.suffix.lower() == ".json"
+            writers.append(JsonReport(handle, trust.describe()) if is_json else CsvReport(handle))
+        if json_:
+            writers.append(JsonReport(sys.stdout, trust.describe()))
+        progress = stack.enter_context(Progress(
+            TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+            disable=json_ or not err.is_terminal))
+        task = progress.add_task("verify", total=len(files))
+        for result in verify_many(files, trust, jobs=jobs, expect=(lambda _p: expected) if expected else None):
+            summary.add(result)
+            for writer in writers:
+                writer.add(result)
+            if not result.valid and not json_:
+                progress.console.print(f"[red]{result.verdict.value}[/red] {escape(result.name)}: "
+                                       f"{'; '.join(result.reasons)}")
+            progress.advance(task)
+        summary.elapsed_s = time.perf_counter() - started
+        for writer in writers:
+            if isinstance(writer, JsonReport):
+                writer.close(summary)
+    for target in reports:
+        err.print(f"report written to {escape(str(target))}")
+    (err if json_ else out).print(escape(summary_text(summary)))
+    return 0 if summary.all_valid else 1
+
+
+def _verify_case(ctx: typer.Context, case_id: str, officer: str | None, trust: TrustStore, json_: bool,
+                 reports: list[Path]) -> int:
+    """A case's signed documents, in memory, against what the case expects (customer, parties, all four)."""
+    from station.core.models import DocumentKind
+    from station.signing.verify import Expectation, verify_pdf
+
+    with open_store(ctx.obj, exclusive=False) as store:
+        signed_in = sign_in(store, officer)
+        signed = store.step_output(signed_in, case_id, "signature")
+        card = store.step_output(signed_in, case_id, "id_card")
+        if signed is None:
+            err.print(f"[red]Case {escape(case_id)} has no signed documents yet.[/red]")
+            return 2
+        expected = Expectation(card.front.name if card is not None else None)
+        results = [verify_pdf(doc.content or b"", trust, name=doc.filename, expect=expected)
+                   for doc in signed.documents]
+        kinds = {doc.kind for doc in signed.documents}
+        absent = [kind.value for kind in DocumentKind if kind not in kinds]
+        bad = [r for r in results if not r.valid]
+        store.add_event(signed_in, case_id, "documents.verified", "pass" if not bad and not absent else "fail",
+                        {"files": len(results), "not_valid": len(bad), "missing": absent,
+                         "verdicts": {r.name: r.verdict.value for r in results}})
+    if json_:
+        out.print_json(json.dumps({"case": case_id, "missing": absent, "files": [r.to_dict() for r in results]},
+                                  ensure_ascii=False))
+    else:
+        for result in results:
+            _print_one(result)
+        for kind in absent:
+            out.print(f"[red]missing: the {kind} document[/red]")
+    if reports:
+        err.print("[yellow]--report is for files; with --case the verdicts go to the case's audit trail.[/yellow]")
+    return 1 if bad or absent else 0

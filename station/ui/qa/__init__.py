@@ -1,0 +1,1 @@
+"""The QA window: verify signed PDFs and export the report."""

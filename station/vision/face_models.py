@@ -1,0 +1,73 @@
+"""The dlib models behind face finding and matching, loaded once and checked against their pinned hashes.
+
+They come from the ``face_recognition_models`` package (installed from PyPI, never downloaded at run time)
+through ``face_recognition`` on ``dlib-bin``. Importing them has two side effects that we undo: a
+``pkg_resources`` deprecation warning (kept out of the officer's way) and Pillow's
+``LOAD_TRUNCATED_IMAGES`` switched on for the whole process (switched back, so a truncated picture stays
+an error everywhere else).
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from station.errors import StationError
+from station.health import FACE_MODEL_SHA256, verify_model_file
+
+ENCODER_FILE = "dlib_face_recognition_resnet_model_v1.dat"
+LANDMARKS_68_FILE = "shape_predictor_68_face_landmarks.dat"
+LANDMARKS_5_FILE = "shape_predictor_5_face_landmarks.dat"  # the encoder aligns faces on these 5 points
+
+MODEL_VERSION = (f"dlib ResNet face encoder v1 sha256:{FACE_MODEL_SHA256[ENCODER_FILE][:12]}, "
+                 f"5-point alignment sha256:{FACE_MODEL_SHA256[LANDMARKS_5_FILE][:12]}")
+"""Recorded with every decision and every calibration: a threshold holds for this model only."""
+
+
+class FaceModelError(StationError):
+    """The face models are missing or changed: the station cannot find or match faces."""
+
+
+@dataclass(frozen=True)
+class FaceModels:
+    """The loaded dlib objects: the HOG detector, the 68-point landmark model, and face_recognition's API."""
+
+    detector: Any  # dlib.fhog_object_detector
+    landmarks68: Any  # dlib.shape_predictor
+    api: ModuleType  # face_recognition
+
+
+def _import_face_recognition() -> ModuleType:
+    from PIL import ImageFile
+
+    truncated = ImageFile.LOAD_TRUNCATED_IMAGES
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+            import face_recognition
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+    return face_recognition
+
+
+@functools.cache
+def load_models() -> FaceModels:
+    """Check the model files' SHA-256 and load them (once per process, about a second)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("face_recognition_models")
+    if spec is None or spec.origin is None:
+        raise FaceModelError("The face models are not installed: run uv sync (package face-recognition-models).")
+    folder = Path(spec.origin).parent / "models"
+    for name in (ENCODER_FILE, LANDMARKS_68_FILE, LANDMARKS_5_FILE):
+        line = verify_model_file(folder / name, FACE_MODEL_SHA256[name], area="face model",
+                                 expected_from="the pinned hash")
+        if not line.ok:
+            raise FaceModelError(f"Face model problem: {line.detail}. Reinstall the face models: "
+                                 "uv sync --reinstall-package face-recognition-models.")
+    api = _import_face_recognition()
+    return FaceModels(detector=api.api.face_detector, landmarks68=api.api.pose_predictor_68_point, api=api)

