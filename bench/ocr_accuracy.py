@@ -6,7 +6,7 @@ Each invented person's card is printed front and back (tests/vision/cardgen.py),
 of the degradations in turn (rotation up to 15 degrees, perspective, upside down, motion and focus blur,
 JPEG quality 30, a glare spot, a shadow, uneven light, 640 pixels wide, a busy background, or clean),
 and read by :class:`station.vision.idcard.IdCardReader` with the chosen engine (``rapidocr``: the
-default PP-OCRv5 mobile ONNX files; ``rapidocr-v6``: rapidocr's own PP-OCRv6 small files; ``paddle``:
+default, rapidocr's own PP-OCRv6 small files; ``rapidocr-v5``: the PP-OCRv5 mobile ONNX files; ``paddle``:
 the PaddleOCR package). A wrong field counts as *caught* when it is marked doubtful or a check that
 covers it fails; *silent* otherwise. Non-card images (faces, document pages, blank walls, bank cards,
 driving licences, busy scenes without a card) must all be rejected with a reason.
@@ -66,7 +66,7 @@ COVERING = {
 
 
 def engine_named(name: str) -> OcrEngine:
-    return RapidOcrEngine("ppocrv6-small") if name == "rapidocr-v6" else create_engine(name)
+    return RapidOcrEngine("ppocrv5-mobile") if name == "rapidocr-v5" else create_engine(name)
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -222,7 +222,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cards", type=int, default=300)
     parser.add_argument("--non-cards", type=int, default=60)
-    parser.add_argument("--engine", default="rapidocr", choices=("rapidocr", "rapidocr-v6", "paddle"))
+    parser.add_argument("--engine", default="rapidocr", choices=("rapidocr", "rapidocr-v5", "paddle"))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dump", type=Path, help="write one JSON line per card and field (for calibration)")
     args = parser.parse_args()

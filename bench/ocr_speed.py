@@ -3,7 +3,7 @@
     uv run python bench/ocr_speed.py [--cards 15] [--engines rapidocr,paddle]
 
 For each engine, in a fresh process: the engine's load time, then for each generated card (camera
-photos, 1600x1200 JPEG, front and back) the whole pipeline (decode, find and flatten the card, quality
+photos, 1600x1200 JPEG files, front and back) the whole pipeline (decode, find and flatten the card, quality
 gates, OCR, orientation, fields, checks, portrait crop, JPEG/PNG encoding for the case) against the raw
 engine time on the same flattened images, measured in the same run; the resident memory (VmRSS) with the
 engine loaded and its peak (VmHWM). The PaddleOCR engine runs side by side when the paddle extra is
@@ -21,6 +21,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -44,16 +45,25 @@ def memory_mb() -> dict[str, float]:
     return values
 
 
-def child(engine_name: str, cards: int, seed: int) -> dict[str, object]:
+def photos(cards: int, seed: int, folder: Path) -> list[tuple[Path, Path]]:
+    """Camera photos of generated cards, written as JPEG files (the engines' processes read them)."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(cards):
+        p = invent_person(rng, TODAY)
+        pair = (folder / f"{i}-front.jpg", folder / f"{i}-back.jpg")
+        pair[0].write_bytes(encode(photograph(render_front(p, rng), "clean", rng).image))
+        pair[1].write_bytes(encode(photograph(render_back(p, rng), "clean", rng).image))
+        out.append(pair)
+    return out
+
+
+def child(engine_name: str, folder: Path) -> dict[str, object]:
     from station.vision.idcard import IdCardReader
     from station.vision.ocr import create_engine
 
-    rng = np.random.default_rng(seed)
-    photos = []
-    for _ in range(cards):
-        p = invent_person(rng, TODAY)
-        photos.append([encode(photograph(render_front(p, rng), "clean", rng).image),
-                       encode(photograph(render_back(p, rng), "clean", rng).image)])
+    files = sorted(folder.glob("*-front.jpg"), key=lambda f: int(f.name.split("-")[0]))
+    pairs = [(f.read_bytes(), f.with_name(f.name.replace("front", "back")).read_bytes()) for f in files]
     before = memory_mb()["VmRSS"]
     engine = create_engine(engine_name)
     start = time.perf_counter()
@@ -62,21 +72,18 @@ def child(engine_name: str, cards: int, seed: int) -> dict[str, object]:
     engine.warm_up()
     loaded = memory_mb()["VmRSS"]
     reader = IdCardReader(engine)
-    pipeline, raw, ocr_inside = [], [], []
-    for front, back in photos:
+    pipeline, raw = [], []
+    for front, back in pairs:
         start = time.perf_counter()
         reading = reader.read([front, back], today=TODAY)
         reading.to_model()
         pipeline.append(time.perf_counter() - start)
-        ocr_inside.append(reading.timings["ocr"])
         start = time.perf_counter()
         for side in (reading.front, reading.back):
             engine.read(side.card)
         raw.append(time.perf_counter() - start)
-    return {
-        "engine": engine.name, "load_s": load_s, "pipeline": pipeline, "raw": raw, "ocr_inside": ocr_inside,
-        "rss_before_mb": before, "rss_loaded_mb": loaded, **{f"{k}_mb": v for k, v in memory_mb().items()},
-    }
+    return {"engine": engine.name, "load_s": load_s, "pipeline": pipeline, "raw": raw, "rss_before_mb": before,
+            "rss_loaded_mb": loaded, **{f"{k}_mb": v for k, v in memory_mb().items()}}
 
 
 def main() -> None:
@@ -85,18 +92,21 @@ def main() -> None:
     parser.add_argument("--engines", default="rapidocr,paddle")
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.cards, args.seed)))
+        print(json.dumps(child(args.child, Path(args.folder))))
         return
     results = []
-    for name in args.engines.split(","):
-        if name == "paddle" and importlib.util.find_spec("paddleocr") is None:
-            print("(the paddle extra is not installed: PaddleOCR skipped)", file=sys.stderr)
-            continue
-        run = subprocess.run([sys.executable, __file__, "--child", name, "--cards", str(args.cards),
-                              "--seed", str(args.seed)], capture_output=True, text=True, check=True)
-        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+    with tempfile.TemporaryDirectory() as folder:
+        photos(args.cards, args.seed, Path(folder))
+        for name in args.engines.split(","):
+            if name == "paddle" and importlib.util.find_spec("paddleocr") is None:
+                print("(the paddle extra is not installed: PaddleOCR skipped)", file=sys.stderr)
+                continue
+            run = subprocess.run([sys.executable, __file__, "--child", name, "--folder", folder],
+                                 capture_output=True, text=True, check=True)
+            results.append(json.loads(run.stdout.strip().splitlines()[-1]))
     load = os.getloadavg()[0]
     print(f"\n### Speed: {args.cards} cards, front and back (load average {load:.1f} on {os.cpu_count()} cores)\n")
     print("| engine | load s | pipeline median s | raw OCR median s | pipeline / raw | "

@@ -171,7 +171,12 @@ def _card_quad(contour: np.ndarray, shape: tuple[int, int]) -> tuple[float, np.n
     if support < 0.5:
         return None
     shape_score = 1.0 - min(abs(aspect - CARD_ASPECT) / CARD_ASPECT, 0.5)
-    return quad_area * shape_score * support**2, quad
+    # A side along the image's edge is the frame's, not the card's (a card cut off, or the table between
+    # the card and a shadow): any outline wholly inside the picture is preferred to it.
+    edges = ((0, 0), (0, w - 1), (1, 0), (1, h - 1))
+    on_border = sum(any(abs(a[axis] - edge) <= 3 and abs(b[axis] - edge) <= 3 for axis, edge in edges)
+                    for a, b in zip(quad, np.roll(quad, -1, axis=0), strict=True))
+    return quad_area * shape_score * support**2 * 0.1**on_border, quad
 
 
 def _distance_to_sides(points: np.ndarray, quad: np.ndarray) -> np.ndarray:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from difflib import SequenceMatcher
 
 import cv2
 import numpy as np
@@ -265,9 +266,7 @@ class IdCardReader:
             start = time.perf_counter()
             new_lines = _read_crop(self.engine, card, box)
             spent += time.perf_counter() - start
-            x0, y0, x1, y1 = box
-            kept = [ln for ln in lines if not (x0 <= (ln.left + ln.right) / 2 <= x1 and y0 <= ln.centre_y <= y1)]
-            again = parse([*kept, *new_lines])
+            again = parse([*_outside(lines, box), *new_lines])
             for field_name in (n for n, b in regions.items() if b == box):
                 if _settles(fields[field_name], again[field_name]):
                     fields[field_name] = again[field_name]
@@ -314,14 +313,45 @@ def _read_crop(engine: OcrEngine, card: np.ndarray, box: tuple[int, int, int, in
                     tuple(x0 + (x - pad) / scale for x in ln.char_xs)) for ln in engine.read(crop)]
 
 
+def _outside(lines: list[OcrLine], box: tuple[int, int, int, int]) -> list[OcrLine]:
+    """The lines with the characters read inside ``box`` taken out (a label read with its value stays)."""
+    x0, y0, x1, y1 = box
+    out = []
+    for ln in lines:
+        if not y0 <= ln.centre_y <= y1:
+            out.append(ln)
+            continue
+        keep = [i for i, x in enumerate(ln.char_xs) if not x0 <= x <= x1]
+        if len(keep) == len(ln.text):
+            out.append(ln)
+        elif keep:
+            xs = [ln.char_xs[i] for i in keep]
+            half = ln.height / 2
+            left, right = min(xs) - half, max(xs) + half
+            out.append(OcrLine("".join(ln.text[i] for i in keep), ln.score,
+                               ((left, ln.top), (right, ln.top), (right, ln.bottom), (left, ln.bottom)),
+                               tuple(ln.char_scores[i] for i in keep), tuple(xs)))
+    return out
+
+
 def _settles(first: FieldRead, second: FieldRead) -> bool:
-    """Whether a second reading of a doubtful field may replace the first (see ``_second_look``)."""
+    """Whether a second reading of a doubtful field may replace the first (see ``_second_look``).
+
+    It must not be doubtful itself; and where the first had a value of the right form, every change it
+    makes (a character replaced, lost or found) must fall on characters the first was unsure of.
+    """
     if second.is_doubtful:
         return not first.value and bool(second.value)
     if not first.value or first.problem:
         return True
-    sure = [i for i in range(len(first.value)) if i not in first.doubtful]
-    return len(second.value) == len(first.value) and all(first.value[i] == second.value[i] for i in sure)
+    unsure = set(first.doubtful)
+    changes = [op for op in SequenceMatcher(None, first.value, second.value, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    for _, i1, i2, _j1, _j2 in changes:
+        touched = set(range(i1, i2)) if i2 > i1 else {i1 - 1, i1}  # an insertion touches its neighbours
+        if not (touched & unsure if i2 == i1 else touched <= unsure):
+            return False
+    return sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) <= max(2, len(first.value) // 4)
 
 
 def _fields_check(side: Side, fields: Mapping[str, FieldRead], names: Sequence[str]) -> CheckResult:

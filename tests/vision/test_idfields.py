@@ -185,6 +185,8 @@ def test_a_second_look_settles_doubts_but_never_overrules() -> None:
     assert _settles(FieldRead("", 0.0, (), "not read"), FieldRead("男", 0.99))
     assert _settles(FieldRead("", 0.0, (), "not read"), FieldRead("男", 0.6, (0,)))  # something beats nothing
     assert _settles(FieldRead("易", 0.9, (0,), "sex must be 男 or 女"), FieldRead("男", 0.99))
+    assert _settles(FieldRead("吉市幸福镇", 0.99, (0, 1)), FieldRead("吉首市幸福镇", 0.99))  # a lost character found
+    assert not _settles(FieldRead("吉市幸福镇", 0.99, (0, 1)), FieldRead("吉市幸福镇镇", 0.99))  # not where doubted
 
 
 def spaced(text: str, x: float, y: float, xs: list[float], score: float = 0.99) -> OcrLine:

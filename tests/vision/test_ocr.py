@@ -29,7 +29,7 @@ def _texts(engine: OcrEngine, card: np.ndarray) -> str:
 
 
 def test_default_engine_reads_the_front(rapid_engine: OcrEngine, front_card: np.ndarray, holder: Person) -> None:
-    assert rapid_engine.name == "rapidocr-ppocrv5-mobile"
+    assert rapid_engine.name == "rapidocr-ppocrv6-small"
     lines = rapid_engine.read(cv2.resize(front_card, (856, 540), interpolation=cv2.INTER_AREA))
     number = next(line for line in lines if line.text == holder.id_number)
     assert len(number.char_scores) == len(number.char_xs) == 18
@@ -54,7 +54,7 @@ def test_paddle_engine_reads_a_card_photo_end_to_end(paddle_engine: OcrEngine, f
 
 
 def test_create_engine_follows_the_setting() -> None:
-    assert create_engine("rapidocr").name == "rapidocr-ppocrv5-mobile"
+    assert create_engine("rapidocr").name == "rapidocr-ppocrv6-small"
     assert create_engine("paddle").name == "paddleocr-ppocrv5-mobile"
     with pytest.raises(OcrUnavailable, match="ocr.engine"):
         create_engine("tesseract")
