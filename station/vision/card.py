@@ -19,7 +19,7 @@ import numpy as np
 CARD_SIZE = (856, 540)
 """Width and height of a rectified card: 85.6 x 54 mm at 10 pixels per millimetre."""
 CARD_ASPECT = 85.6 / 54
-_DETECT_SIDE = 640  # the outline is searched at this size: enough for a straight edge, and fast
+_DETECT_SIDE = 640  # the outline is searched at this size (then refined at full size)
 _MIN_AREA = 0.06  # of the image: smaller outlines are not taken for the card
 _MAX_AREA = 0.985  # an outline this large is the image's own border
 
@@ -115,11 +115,10 @@ def _candidate_contours(img: np.ndarray) -> list[np.ndarray]:
     contours: list[np.ndarray] = []
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3))
     grey = lab[..., 0]
-    median = float(np.median(grey))
-    colour_edges = cv2.bitwise_or(cv2.Canny(lab[..., 1], 10, 30), cv2.Canny(lab[..., 2], 10, 30))
-    for lo, hi in ((0.66 * median, 1.33 * median), (20, 60)):
-        edges = cv2.bitwise_or(cv2.Canny(grey, lo, hi), colour_edges)
-        edges = cv2.dilate(edges, kernel, iterations=1)
+    median = float(np.median(grey[::4, ::4]))
+    colour_edges = cv2.Canny(lab[..., 1], 10, 30) | cv2.Canny(lab[..., 2], 10, 30)
+    for lo, hi in ((0.66 * median, 1.33 * median), (20, 60)):  # strong edges; weak ones (a card in shadow)
+        edges = cv2.dilate(cv2.Canny(grey, lo, hi) | colour_edges, kernel)
         found, _ = cv2.findContours(edges, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
         contours += found
     # The card is usually lighter and greyer than what it lies on: threshold a "card-likeness" map.
@@ -146,20 +145,13 @@ def _card_quad(contour: np.ndarray, shape: tuple[int, int]) -> tuple[float, np.n
     for eps in (0.02, 0.03, 0.045, 0.06):
         approx = cv2.approxPolyDP(hull, eps * perimeter, True)
         if len(approx) == 4:
-            quad = approx.reshape(4, 2).astype(np.float64)
+            quad = _clockwise(approx.reshape(4, 2).astype(np.float64))
             break
-    if quad is None:
+    if quad is None or _shape(quad) is None:  # cheap checks on the polygon before fitting its sides
         return None
-    quad = _fit_sides(contour.reshape(-1, 2).astype(np.float64), _clockwise(quad))
-    if quad is None or not cv2.isContourConvex(quad.astype(np.float32)):
-        return None
-    sides = np.linalg.norm(quad - np.roll(quad, -1, axis=0), axis=1)
-    a, b = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
-    aspect = max(a, b) / max(min(a, b), 1e-6)
-    if not 1.35 <= aspect <= 1.85:  # a card tilted up to 30 degrees away from the camera
-        return None
-    # Opposite sides of a card photographed in perspective are not wildly different.
-    if any(min(sides[i], sides[i + 2]) / max(sides[i], sides[i + 2]) < 0.6 for i in (0, 1)):
+    quad = _fit_sides(contour.reshape(-1, 2).astype(np.float64), quad)
+    aspect = _shape(quad) if quad is not None and cv2.isContourConvex(quad.astype(np.float32)) else None
+    if quad is None or aspect is None:
         return None
     quad_area = cv2.contourArea(quad.astype(np.float32))
     if quad_area <= 0 or hull_area / quad_area < 0.85:
@@ -177,6 +169,19 @@ def _card_quad(contour: np.ndarray, shape: tuple[int, int]) -> tuple[float, np.n
     on_border = sum(any(abs(a[axis] - edge) <= 3 and abs(b[axis] - edge) <= 3 for axis, edge in edges)
                     for a, b in zip(quad, np.roll(quad, -1, axis=0), strict=True))
     return quad_area * shape_score * support**2 * 0.1**on_border, quad
+
+
+def _shape(quad: np.ndarray) -> float | None:
+    """The aspect ratio of a card-like quadrilateral; None if no card photographed at up to 30 degrees
+    of tilt looks like it (too square or too long, or opposite sides too different)."""
+    sides = np.linalg.norm(quad - np.roll(quad, -1, axis=0), axis=1)
+    a, b = (sides[0] + sides[2]) / 2, (sides[1] + sides[3]) / 2
+    aspect = max(a, b) / max(min(a, b), 1e-6)
+    if not 1.35 <= aspect <= 1.85:
+        return None
+    if any(min(sides[i], sides[i + 2]) / max(sides[i], sides[i + 2], 1e-6) < 0.6 for i in (0, 1)):
+        return None
+    return float(aspect)
 
 
 def _distance_to_sides(points: np.ndarray, quad: np.ndarray) -> np.ndarray:

@@ -494,12 +494,12 @@ def place_doubts(front: Mapping[str, FieldRead], back: Mapping[str, FieldRead] |
         front["address"] = address = _mark(address, _near_misses(address.value, places))
     issuer = back.get("issuer") if back is not None else None
     if back is not None and issuer is not None and issuer.value and address is not None and address.value:
-        tokens = [t for part in _POLICE_WORDS.split(issuer.value) for t in _PLACE_SUFFIX.split(part)]
-        reference = address.value + (region or "")
+        tokens = [t for part in _POLICE_WORDS.split(issuer.value) for t in _PLACE_SUFFIX.split(part) if len(t) >= 2]
         misses: set[int] = set()
-        for token in (t for t in tokens if len(t) >= 2 and t not in reference):
-            start = issuer.value.find(token)
-            misses |= {start + i for i in _near_misses(reference, [token], reverse=True)}
+        for reference in (region or "", address.value):  # apart: the address may share the misread
+            for token in (t for t in tokens if t not in reference):
+                start = issuer.value.find(token)
+                misses |= {start + i for i in _near_misses(reference, [token], reverse=True)}
         back["issuer"] = _mark(issuer, misses)
     return front, back
 

@@ -206,3 +206,12 @@ def test_a_character_lost_in_a_gap_or_at_the_start_is_doubtful() -> None:
                                                [326 + 14 * i for i in range(21)])))
     assert back["issuer"].value == "鱼圈区公安局" and back["issuer"].doubtful == (0,)
     assert not parse_back(back_lines())["issuer"].is_doubtful
+
+
+def test_an_authority_misread_like_the_address_is_still_doubtful() -> None:
+    # 431224: 湖南省怀化市溆浦县; both the address and the authority read 溆 as 淑.
+    front = parse_front(front_lines(addr1=line("湖南省怀化市淑浦县幸福镇", 162, 254), addr2=None, addr3=None,
+                                    num=line("431224199003071013", 290, 462, w=400)))
+    back = parse_back(back_lines(issuer=line("怀化市公安局淑浦分局", 320, 410)))
+    marked_front, marked_back = place_doubts(front, back)
+    assert marked_front["address"].doubtful and marked_back["issuer"].doubtful == (6,)
