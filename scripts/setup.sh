@@ -38,6 +38,9 @@ if ! command -v uv >/dev/null; then
   export PATH="$HOME/.local/bin:$PATH"
 fi
 
+# Compiled bytecode: without it a machine that sets PYTHONDONTWRITEBYTECODE recompiles every module at
+# every start (the GUI takes twice as long to open, bench/gui.md).
+export UV_COMPILE_BYTECODE=1
 if [[ "${1:-}" == "--dev" ]]; then
   uv sync --frozen --quiet --extra paddle   # the tests run both OCR engines
 else

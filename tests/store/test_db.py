@@ -21,7 +21,7 @@ from station.core.session import OfficerSession
 from station.core.visit import Step, Visit
 from station.errors import StoreError
 from station.store.cases import Store
-from station.store.db import DiskFullError, StationBusyError, _alembic_config, head_revision
+from station.store.db import SCHEMA_HEAD, DiskFullError, StationBusyError, _alembic_config, head_revision
 from station.store.officers import SignedIn
 
 CHILD = Path(__file__).resolve().parent / "station_child.py"
@@ -44,6 +44,7 @@ def test_migrations_run_on_start(settings: Settings) -> None:
         assert store.integrity() == (True, "ok")
     db = settings.database_file
     assert sql(db, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert head_revision() == SCHEMA_HEAD  # the fast path in migrate() must know the newest migration
     assert {name for (name,) in sql(db, "SELECT name FROM sqlite_master WHERE type = 'table'")} >= TABLES
     assert {name for (name,) in sql(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'")} == {
         "audit_events_no_update", "audit_events_no_delete"}
