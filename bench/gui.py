@@ -1,9 +1,10 @@
 """GUI responsiveness: start to the first usable page, and the longest stall of the event loop while
 OCR, face matching and signing run (``uv run python bench/gui.py``; offscreen unless QT_QPA_PLATFORM says).
 
-1. Start: a fresh process running ``run_gui``'s path (store opened, defaults made, translations, window
-   shown) until its event loop first runs with the sign-in page on screen; models warm up in the
-   background and are not waited for. Baseline: a bare PySide6 window in a fresh process.
+1. Start: a fresh process running ``run_gui``'s path (store opened, the defaults sign-in needs made,
+   translations, window shown) until its event loop first runs with the sign-in page on screen; the DEMO
+   PKI and the models are made and warmed up in the background and are not waited for. Baseline: a bare
+   PySide6 window in a fresh process.
 2. Stalls: a 5 ms timer on the GUI thread records the gaps between its ticks while the real pages do
    the work on their workers: reading both sides of a card (OCR), a face check on a video (detection,
    liveness, encoding, matching), signing the four documents. Baseline: the same timer with nothing to do.
@@ -42,14 +43,14 @@ import time; t0 = time.perf_counter()
 import os, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
-from station.bootstrap import prepare
+from station.bootstrap import prepare_start
 from station.config import load_settings
 from station.store.cases import Store
 from station.ui.app import application, open_window
 settings = load_settings(data_dir=Path(sys.argv[1]))
 app = application()
 store = Store.open(settings)
-prepare(settings, store)
+prepare_start(settings, store)
 window = open_window(settings, store)
 window.resize(1366, 768)
 window.show()
@@ -209,7 +210,7 @@ def main() -> int:
     data = Path(tempfile.mkdtemp(prefix="bench-start-"))
     os.environ["STATION_CONFIG"] = str(data / "settings.toml")
     pyc = data / "pycache"
-    first = start_time(_STATION, str(data / "station"), bytecode=pyc)  # makes the DEMO PKI; compiles modules
+    first = start_time(_STATION, str(data / "station"), bytecode=pyc)  # DEMO officer (PKI: background); compiles
     bare = [start_time(_BARE, bytecode=pyc) for _ in range(args.starts)]
     station = [start_time(_STATION, str(data / "station"), bytecode=pyc) for _ in range(args.starts)]
     uncompiled = [start_time(_STATION, str(data / "station")) for _ in range(args.starts)]
@@ -219,7 +220,7 @@ def main() -> int:
     base = statistics.median(t for t, _ in bare)
     for label, rows in (("bare PySide6 window (baseline)", bare), ("station, data folder ready", station),
                         ("station, modules not compiled (PYTHONDONTWRITEBYTECODE=1)", uncompiled),
-                        ("station, very first start (makes DEMO PKI, compiles)", [first])):
+                        ("station, very first start (makes the DEMO officer, compiles)", [first])):
         total, inner = statistics.median(t for t, _ in rows), statistics.median(i for _, i in rows)
         print(f"| {label} | {total:.2f} | {inner:.2f} | {total / base:.1f}x |")
 

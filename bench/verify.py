@@ -39,8 +39,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-import psutil
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the attack generators live with the tests
 
@@ -167,11 +165,32 @@ def bad_corpus(work: Path, pki: DemoPki, originals: list[Path]) -> list[Path]:
 # --- measuring ---------------------------------------------------------------------------------------
 
 def _rss_mb() -> tuple[float, float]:
-    """(parent, parent + all its child processes) resident memory in MiB."""
-    me = psutil.Process()
-    parent = me.memory_info().rss
-    children = sum(c.memory_info().rss for c in me.children(recursive=True) if c.is_running())
-    return parent / 2**20, (parent + children) / 2**20
+    """(parent, parent + all its child processes) resident memory in MiB, from Linux /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()  # after "pid (name)": state, ppid, ...
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue  # the process ended meanwhile
+    family, grew = {os.getpid()}, True
+    while grew:
+        found = {pid for pid, ppid in parents.items() if ppid in family} - family
+        family |= found
+        grew = bool(found)
+    parent = _vm_rss(os.getpid())
+    return parent / 2**20, (parent + sum(_vm_rss(pid) for pid in family - {os.getpid()})) / 2**20
+
+
+def _vm_rss(pid: int) -> int:
+    """A process's resident memory in bytes (0 when it has ended)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _children_cpu() -> float:

@@ -172,6 +172,9 @@ def main() -> int:
     shoot(window, out, "11-signature", args.width)
     view.go_next()
     wait(lambda: visit.is_done)
+    done = view.page
+    done.export_to(tmp / "evidence.p7m")  # the done page's result line then says what the bundle holds
+    wait(lambda: done.export_button.isEnabled())
     shoot(window, out, "12-done", args.width)
 
     signed = visit.output(Step.SIGNATURE)

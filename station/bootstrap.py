@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from station.config import Settings, write_default_settings
 from station.errors import SettingsError
-from station.signing.pki import DemoPki, ensure_demo_pki
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
+    from station.signing.pki import DemoPki
     from station.signing.sign import SigningKit
     from station.signing.trust import Trust
 from station.store.cases import Store
@@ -25,6 +28,7 @@ DEMO_OFFICER_ID = "demo"
 DEMO_OFFICER_PIN = "135790"
 
 log = logging.getLogger(__name__)
+_pki_lock = threading.Lock()  # the GUI's warm-up may make the PKI while a worker opens the signing kit
 
 
 @dataclass
@@ -55,12 +59,24 @@ def configure_logging(settings: Settings, verbose: bool = False) -> None:
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+def uses_demo_pki(settings: Settings) -> bool:
+    """Whether the settings sign with the DEMO PKI (the bank key is the demo PKCS#12); reads no file."""
+    s = settings.signing
+    return s.bank_key == "pkcs12" and s.pkcs12_file is None
+
+
+def station_pki(settings: Settings) -> DemoPki:
+    """The station's DEMO PKI folder, with whatever is missing made (the borrower CA and the local TSA
+    live there even when the bank's key is elsewhere). Imports pyHanko's stack: keep it off start."""
+    from station.signing.pki import ensure_demo_pki
+
+    with _pki_lock:
+        return ensure_demo_pki(settings.pki_dir, settings.bank.name)
+
+
 def demo_pki(settings: Settings) -> DemoPki | None:
     """The demo PKI when the settings use it (the bank key is the demo PKCS#12)."""
-    s = settings.signing
-    if s.bank_key == "pkcs12" and s.pkcs12_file is None:
-        return ensure_demo_pki(settings.pki_dir, settings.bank.name)
-    return None
+    return station_pki(settings) if uses_demo_pki(settings) else None
 
 
 def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
@@ -79,28 +95,19 @@ def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
 
 def signing_trust(settings: Settings, pki: DemoPki) -> Trust:
     """What signing trusts: the DEMO root and CRLs, plus the roots and CRL files the settings name."""
-    from asn1crypto import crl as asn1_crl
-    from asn1crypto import pem
-    from asn1crypto import x509 as asn1_x509
-
+    from station.signing.certs import CertificateFileError, read_certificates, read_crls
     from station.signing.trust import Trust
-
-    def blobs(path: Path) -> list[bytes]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise SettingsError(f"Cannot read {path} named in the signing settings: {exc.strerror}.") from exc
-        return [der for _, _, der in pem.unarmor(data, multiple=True)] if pem.detect(data) else [data]
 
     s = settings.signing
     demo = Trust.from_demo_pki(pki)
     try:
-        roots = [asn1_x509.Certificate.load(b) for f in s.trust_roots for b in blobs(f)]
-        crls = [asn1_crl.CertificateList.load(b) for f in s.crl_files for b in blobs(f)]
-        _ = [item.native for item in (*roots, *crls)]  # parse now: a damaged file fails here, not mid-signing
-    except (ValueError, TypeError) as exc:
+        roots = [cert for f in s.trust_roots for cert in read_certificates(f)]
+        crls = [crl for f in s.crl_files for crl in read_crls(f)]
+    except CertificateFileError as exc:
+        if exc.unreadable:
+            raise SettingsError(f"Cannot read a file named in the signing settings: {exc}.") from exc
         raise SettingsError(f"A file in signing.trust_roots or signing.crl_files is not a certificate or "
-                            f"CRL ({exc}).") from exc
+                            f"CRL: {exc}.") from exc
     return Trust(
         (*demo.roots, *roots), demo.intermediates, (*demo.crls, *crls),
         allow_fetching=s.online_revocation, revocation_mode="hard-fail" if s.online_revocation else "require",
@@ -120,7 +127,7 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
     from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
 
     s = settings.signing
-    pki = ensure_demo_pki(settings.pki_dir, settings.bank.name)  # the borrower CA and the local TSA live there
+    pki = station_pki(settings)
     trust = signing_trust(settings, pki)
     source: Pkcs11Key | Pkcs12Key
     if s.bank_key == "pkcs11":
@@ -143,19 +150,57 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
         raise
 
 
+def sync_recipient(settings: Settings) -> x509.Certificate:
+    """The branch's certificate that evidence bundles are encrypted to: ``sync.recipient_cert`` (PEM or
+    DER) when set, else the DEMO branch sync certificate of the station's PKI folder."""
+    from cryptography import x509
+
+    path = settings.sync.recipient_cert
+    if path is None:
+        return station_pki(settings).branch_sync_cert()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SettingsError(f"Cannot read sync.recipient_cert {path}: {exc.strerror}.") from exc
+    try:
+        return x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else x509.load_der_x509_certificate(data)
+    except ValueError as exc:
+        raise SettingsError(f"sync.recipient_cert {path} is not a certificate (PEM or DER): {exc}. Ask branch IT "
+                            "for the branch's encryption certificate.") from exc
+
+
 def prepare(settings: Settings, store: Store) -> FirstRun:
-    """Make whatever of the embedded defaults is missing; idempotent."""
+    """Make whatever of the embedded defaults is missing (``prepare_start`` then ``prepare_pki``); idempotent."""
+    return prepare_pki(settings, prepare_start(settings, store))
+
+
+def prepare_start(settings: Settings, store: Store) -> FirstRun:
+    """The fast part of the first run, what sign-in needs: the settings file and the DEMO officer."""
     run = FirstRun()
     if not settings.config_file.exists():
         write_default_settings(settings.config_file)
-        run.created.append(f"settings file {settings.config_file}")
-    pki_existed = DemoPki.at(settings.pki_dir).root_cert_file.exists()
-    if demo_pki(settings) is not None and not pki_existed:
-        run.created.append(f"DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA) in {settings.pki_dir}")
+        _made(run, f"settings file {settings.config_file}")
     if not store.officers.any():
         store.officers.bootstrap(DEMO_OFFICER_ID, "DEMO 管理员", DEMO_OFFICER_PIN)
-        run.created.append(f"DEMO admin officer '{DEMO_OFFICER_ID}'")
+        _made(run, f"DEMO admin officer '{DEMO_OFFICER_ID}'")
         run.demo_officer = True
-    for line in run.created:
-        log.info("first run: made %s", line)
     return run
+
+
+def prepare_pki(settings: Settings, run: FirstRun | None = None) -> FirstRun:
+    """The slow part: make the DEMO PKI if the settings use it and it is missing (the GUI runs this in
+    its warm-up worker); adds what it made to ``run``."""
+    from station.signing.pki import DemoPki
+
+    run = run or FirstRun()
+    if uses_demo_pki(settings):
+        existed = DemoPki.at(settings.pki_dir).root_cert_file.exists()
+        station_pki(settings)
+        if not existed:
+            _made(run, f"DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA) in {settings.pki_dir}")
+    return run
+
+
+def _made(run: FirstRun, what: str) -> None:
+    run.created.append(what)
+    log.info("first run: made %s", what)

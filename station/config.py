@@ -86,6 +86,13 @@ class FaceSettings(BaseModel):
     thresholds_file: Path | None = None  # None: the calibration shipped with the station
 
 
+class SyncSettings(BaseModel):
+    """What leaves the station: finished cases as evidence bundles encrypted to the branch."""
+
+    recipient_cert: Path | None = None  # the branch's encryption certificate (PEM or DER); None: the DEMO one
+    include_card_images: bool = False  # put the ID card images in the bundle (face images never leave)
+
+
 class UiSettings(BaseModel):
     language: Literal["zh_CN", "en"] = "zh_CN"
     camera: str = "0"  # a camera index, or a video file or image folder
@@ -140,6 +147,7 @@ class Settings(BaseSettings):
     signing: SigningSettings = SigningSettings()
     ocr: OcrSettings = OcrSettings()
     face: FaceSettings = FaceSettings()
+    sync: SyncSettings = SyncSettings()
     ui: UiSettings = UiSettings()
 
     @field_validator("data_dir")
@@ -236,6 +244,11 @@ _DEFAULT_SETTINGS_TEXT = """\
 
 [ocr]
 # engine = "rapidocr"           # or "paddle" when the paddle extra is installed
+
+[sync]
+# recipient_cert = "/path/to/branch-sync.pem"  # the branch's RSA encryption certificate (PEM or DER);
+#                               # unset: the DEMO branch certificate in the data folder's pki/
+# include_card_images = false   # true: ID card images go into the bundle too (face images never do)
 
 [ui]
 # language = "zh_CN"            # or "en"

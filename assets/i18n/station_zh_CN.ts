@@ -124,6 +124,22 @@
 <context>
     <name>DonePage</name>
     <message>
+        <source>Documents to print</source>
+        <translation>要打印的文件</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Export evidence bundle…</source>
+        <translation>导出证据包…</translation>
+    </message>
+    <message>
+        <source>The case&apos;s signed documents, checks and audit trail, encrypted to the branch&apos;s certificate.</source>
+        <translation>本业务的已签署文件、核验结果和审计记录，用支行证书加密。</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -154,6 +170,46 @@
     <message>
         <source>Queued for the long-term upgrade (revocation data and an archive timestamp), done when the branch services can be reached: %1</source>
         <translation>已排队等待长期验证升级（吊销信息和存档时间戳），网点服务可用时完成：%1</translation>
+    </message>
+    <message>
+        <source>All signed documents</source>
+        <translation>全部已签署文件</translation>
+    </message>
+    <message>
+        <source>Print the signed documents</source>
+        <translation>打印已签署文件</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>正在打印：%1…</translation>
+    </message>
+    <message>
+        <source>Printed %1 document(s), %2 page(s), to %3.</source>
+        <translation>已打印 %1 份文件，共 %2 页，输出到 %3。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Export evidence bundle</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>Encrypted evidence bundles (*.p7m)</source>
+        <translation>加密证据包 (*.p7m)</translation>
+    </message>
+    <message>
+        <source>Exporting the evidence bundle…</source>
+        <translation>正在导出证据包…</translation>
+    </message>
+    <message>
+        <source>Evidence bundle saved to %1 (%2 KB), holding %3; encrypted to %4, whose key alone opens it.</source>
+        <translation>证据包已保存到 %1（%2 KB），内含 %3；已加密给 %4，只有其私钥能打开。</translation>
+    </message>
+    <message>
+        <source>The evidence bundle was not exported: %1</source>
+        <translation>证据包未导出：%1</translation>
     </message>
 </context>
 <context>
@@ -1010,8 +1066,48 @@
         <translation>%1：文件 %2 不存在。</translation>
     </message>
     <message>
+        <source>Cannot read a file named in the signing settings: %1.</source>
+        <translation>无法读取签名设置中指定的文件：%1。</translation>
+    </message>
+    <message>
+        <source>A file among the trusted roots or CRL files is not a certificate or CRL: %1.</source>
+        <translation>受信任的根证书或 CRL 文件中有文件不是证书或 CRL：%1。</translation>
+    </message>
+    <message>
+        <source>Trusted roots: %1 is not a PEM or DER certificate file (%2).</source>
+        <translation>受信任的根证书：%1 不是 PEM 或 DER 格式的证书文件（%2）。</translation>
+    </message>
+    <message>
+        <source>Trusted roots: %1 holds no certificate.</source>
+        <translation>受信任的根证书：%1 中没有证书。</translation>
+    </message>
+    <message>
+        <source>CRL files: %1 is not a PEM or DER CRL file (%2).</source>
+        <translation>CRL 文件：%1 不是 PEM 或 DER 格式的 CRL 文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the file %2 cannot be read (%3).</source>
+        <translation>%1：无法读取文件 %2（%3）。</translation>
+    </message>
+    <message>
         <source>Camera: %1 is neither a camera number nor a video file or image folder.</source>
         <translation>摄像头：%1 既不是摄像头编号，也不是视频文件或图片文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the evidence bundle %1: %2. Choose a folder this station may write to; nothing was written.</source>
+        <translation>无法写入证据包 %1：%2。请选择本工作站可写入的文件夹；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the evidence bundle %1 was not written (nothing partial was left). Free some space (station doctor shows how much is left) and export again.</source>
+        <translation>磁盘已满，证据包 %1 未写入（未留下不完整的文件）。请腾出空间（station doctor 可显示剩余空间）后重新导出。</translation>
+    </message>
+    <message>
+        <source>Cannot read the branch certificate %1 (sync.recipient_cert): %2.</source>
+        <translation>无法读取支行证书 %1（sync.recipient_cert）：%2。</translation>
+    </message>
+    <message>
+        <source>The branch certificate %1 (sync.recipient_cert) is not a certificate (PEM or DER): %2. Ask branch IT for the branch&apos;s encryption certificate.</source>
+        <translation>支行证书 %1（sync.recipient_cert）不是证书（PEM 或 DER）：%2。请向支行 IT 索取支行的加密证书。</translation>
     </message>
     <message>
         <source>The signature pad is empty: ask the borrower to sign.</source>
@@ -1115,6 +1211,21 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>%1 cannot be read as a PDF; nothing was printed.</source>
+        <translation>%1 无法作为 PDF 读取；未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer could not be opened; nothing was printed.</source>
+        <translation>无法打开打印机；未打印任何内容。</translation>
+    </message>
+    <message>
+        <source>The printer stopped after %1 pages.</source>
+        <translation>打印机在第 %1 页后停止。</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1555,30 @@
         <translation>填“local”使用本机自带的时间戳服务，或填银行的 RFC 3161 服务地址。</translation>
     </message>
     <message>
+        <source>Further trusted roots</source>
+        <translation>其他受信任的根证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der)</source>
+        <translation>证书 (*.pem *.crt *.cer *.der)</translation>
+    </message>
+    <message>
+        <source>Root certificates (PEM or DER) trusted besides the DEMO root: the bank&apos;s, its timestamp service&apos;s.</source>
+        <translation>除 DEMO 根证书外信任的根证书（PEM 或 DER）：本行的、其时间戳服务的。</translation>
+    </message>
+    <message>
+        <source>CRL files</source>
+        <translation>CRL 文件</translation>
+    </message>
+    <message>
+        <source>CRLs (*.crl *.pem *.der)</source>
+        <translation>证书吊销列表 (*.crl *.pem *.der)</translation>
+    </message>
+    <message>
+        <source>Fetch CRLs and OCSP answers over the network when signing</source>
+        <translation>签名时通过网络获取 CRL 和 OCSP 响应</translation>
+    </message>
+    <message>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
@@ -1482,6 +1617,18 @@
     <message>
         <source>Timestamp service</source>
         <translation>时间戳服务</translation>
+    </message>
+    <message>
+        <source>Trust store for signing</source>
+        <translation>签名信任库</translation>
+    </message>
+    <message>
+        <source>Trusted roots</source>
+        <translation>受信任的根证书</translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation>吊销检查</translation>
     </message>
     <message>
         <source>Passphrases and PINs are never stored here: set STATION_SIGNING__PKCS12_PASSPHRASE or STATION_SIGNING__PKCS11_PIN in the station&apos;s environment.</source>
@@ -1742,6 +1889,17 @@
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>_PathList</name>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 </TS>

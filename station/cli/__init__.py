@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from station.cli import face, idcard, loan, sign, verify
+from station.cli import face, idcard, loan, sign, sync, verify, visit
 from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, overrides_from, sign_in
 from station.config import Settings, load_settings
 
@@ -24,10 +23,8 @@ app = typer.Typer(no_args_is_help=False, add_completion=False, help="The station
 audit_app = typer.Typer(help="The hash-chained audit trail.")
 officer_app = typer.Typer(help="Officers of this station.")
 case_app = typer.Typer(help="Cases on this station.")
-visit_app = typer.Typer(help="Drive a visit step by step from JSON files (what the GUI does).")
 tsa_app = typer.Typer(help="The local RFC 3161 timestamp service.")
-for sub, name in ((audit_app, "audit"), (officer_app, "officer"), (case_app, "case"), (visit_app, "visit"),
-                  (tsa_app, "tsa")):
+for sub, name in ((audit_app, "audit"), (officer_app, "officer"), (case_app, "case"), (tsa_app, "tsa")):
     app.add_typer(sub, name=name)
 
 # Each capability's command group lives in its own module under station/cli/ and is added here,
@@ -36,7 +33,10 @@ app.add_typer(loan.app, name="loan")
 app.add_typer(idcard.app, name="idcard")
 app.add_typer(face.app, name="face")
 app.add_typer(sign.app, name="sign")
+app.add_typer(visit.app, name="visit")
 app.command("verify")(verify.verify)
+app.add_typer(sync.app, name="sync")
+case_app.command("export")(sync.case_export)
 
 @app.callback(invoke_without_command=True)
 def main_callback(
@@ -62,9 +62,13 @@ def main_callback(
 
 @app.command()
 def init(ctx: typer.Context) -> None:
-    """Make the embedded defaults (settings file, database, DEMO PKI, DEMO officer) if missing."""
+    """Make the embedded defaults (settings file, database, DEMO PKI, DEMO officer) if missing, and the
+    signature stamp font (built once per user, 10-30 s, so that the first signing does not wait for it)."""
+    from station.signing.fonts import stamp_font
+
     settings: Settings = ctx.obj
     with open_store(settings):
+        guard(stamp_font)
         out.print(f"Station ready: data in {settings.data_dir}, settings in {settings.config_file}")
 
 
@@ -177,96 +181,6 @@ def case_list(ctx: typer.Context, status: Annotated[str | None, typer.Option(hel
     for c in cases:
         table.add_row(c.id, c.status, c.step, c.officer_id, c.customer, f"{c.updated_at.astimezone():%Y-%m-%d %H:%M}")
     out.print(table)
-
-
-def _visit(store: Any, settings: Settings, officer: str | None, case_id: str | None) -> Any:
-    from station.core.session import OfficerSession
-    from station.core.visit import Visit
-
-    signed = sign_in(store, officer)
-    session = OfficerSession(signed, timedelta(minutes=settings.security.idle_lock_minutes))
-    return guard(lambda: Visit.resume(store, session, case_id) if case_id else Visit.start(store, session))
-
-
-@visit_app.command("start")
-def visit_start(ctx: typer.Context, officer: OfficerOpt = None) -> None:
-    """Start a case; prints its id."""
-    with open_store(ctx.obj) as store:
-        visit = _visit(store, ctx.obj, officer, None)
-    out.print(visit.case_id)
-
-
-@visit_app.command("status")
-def visit_status(ctx: typer.Context, case_id: str, officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
-    """Where a case stands: each step done, stale or pending, with its checks."""
-    from station.core.visit import ORDER
-
-    with open_store(ctx.obj, exclusive=False) as store:
-        visit = _visit(store, ctx.obj, officer, case_id)
-        state = visit.state
-    rows = [{"step": s.value, "state": visit.step_state(s),
-             "checks": [c.to_dict() for c in (state.steps[s.value].checks if s.value in state.steps else [])]}
-            for s in ORDER]
-    if json_:
-        out.print_json(json.dumps({"case": case_id, "status": state.status, "step": state.step, "steps": rows},
-                                  ensure_ascii=False))
-        return
-    out.print(f"case {case_id}: {state.status}, at step [bold]{state.step}[/bold]")
-    for row in rows:
-        out.print(f"  {row['step']:<10} {row['state']}")
-
-
-@visit_app.command("submit")
-def visit_submit(
-    ctx: typer.Context,
-    case_id: str,
-    step: str,
-    data: Annotated[Path, typer.Argument(help="JSON of the step's input (the model's to_dict form).")],
-    override: Annotated[list[str], typer.Option(help="check.name=reason, for an overridable failure.")] = [],  # noqa: B006
-    officer: OfficerOpt = None,
-    json_: JsonOpt = False,
-) -> None:
-    """Submit a step's input; exits 1 when the step is refused, with the checks that refused it."""
-    from station.core import models
-    from station.core.visit import Step
-
-    kinds = {"id_card": models.IdCardRead, "face": models.FaceCheck, "account": models.AccountRequest,
-             "loan": models.LoanOffer, "documents": models.DocumentSet, "signature": models.SignedSet}
-    if step not in kinds:
-        raise typer.BadParameter(f"step must be one of {', '.join(kinds)}")
-    try:
-        payload = kinds[step].from_dict(json.loads(data.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        err.print(f"[red]Cannot read {data} as {step} input: {exc}[/red]")
-        raise typer.Exit(2) from exc
-    reasons = dict(o.split("=", 1) for o in override)
-    with open_store(ctx.obj) as store:
-        visit = _visit(store, ctx.obj, officer, case_id)
-        submit = getattr(visit, f"submit_{Step(step).value}")
-        outcome = guard(lambda: submit(payload, reasons))
-    if json_:
-        out.print_json(json.dumps({"accepted": outcome.accepted, "next_step": outcome.next_step.value,
-                                   "checks": [c.to_dict() for c in outcome.checks]}, ensure_ascii=False))
-    else:
-        for c in outcome.checks:
-            colour = {"pass": "green", "warn": "yellow", "fail": "red"}[c.status.value]
-            out.print(f"[{colour}]{c.status.value:>4}[/{colour}] {c.name}: {c.reason}")
-        out.print("accepted; next: " + outcome.next_step.value if outcome.accepted else "[red]refused[/red]")
-    if not outcome.accepted:
-        raise typer.Exit(1)
-
-
-@visit_app.command("redo")
-def visit_redo(ctx: typer.Context, case_id: str, step: str,
-               reason: Annotated[str, typer.Option(help="Why the step is redone (recorded).")],
-               officer: OfficerOpt = None) -> None:
-    """Go back to a step; the steps that depend on it must be done again."""
-    from station.core.visit import Step
-
-    with open_store(ctx.obj) as store:
-        visit = _visit(store, ctx.obj, officer, case_id)
-        guard(lambda: visit.redo(Step(step), reason))
-        out.print(f"case {case_id} is back at {visit.current_step.value}")
 
 
 # --- timestamp service -----------------------------------------------------------------------

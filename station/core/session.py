@@ -37,9 +37,13 @@ class OfficerSession:
     def __post_init__(self) -> None:
         self.last_activity = self.clock()
 
+    def is_idle(self) -> bool:
+        """Whether nothing happened for longer than the idle limit (without counting this as activity)."""
+        return self.clock() - self.last_activity > self.idle_limit
+
     def require_active(self) -> None:
         """Raise SessionLockedError if locked, or if idle longer than the limit (which locks it)."""
-        if not self.locked and self.clock() - self.last_activity > self.idle_limit:
+        if not self.locked and self.is_idle():
             self.locked = True
         if self.locked:
             raise SessionLockedError(

@@ -10,6 +10,11 @@ times oversize and reduced for anti-aliasing, cropped to the ink with a margin, 
 
 An empty pad, a tap or a scribble too small to be a signature is refused by :func:`check_handwriting`
 with its reason, before anything is drawn.
+
+A signature that comes as a picture (:func:`capture_from_png`: a scan, or a pad that only gives an
+image) is cleaned the same way: its ink becomes the transparent blue-black PNG, and the outlines of the
+ink, traced from the picture, stand in for the strokes (no pressure, no timing: the picture is the
+evidence), so the same checks refuse a blank or dot-sized image.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ __all__ = [
     "MIN_EXTENT",
     "MIN_INK_LENGTH",
     "HandwritingError",
+    "capture_from_png",
     "capture_with_png",
     "check_handwriting",
     "render_handwriting",
@@ -47,6 +53,10 @@ MAX_POINTS = 100_000
 """More points than a pen sampling at 500 Hz gives in three minutes: refused as not a signature."""
 MAX_SIZE = (800, 320)
 """Largest PNG in pixels (width, height); a signature is scaled to fit, its aspect ratio kept."""
+MAX_IMAGE_PIXELS = 4000 * 4000
+"""Largest handwriting picture read (a 300 dpi scan of an A5 sheet is about 1750 x 2480)."""
+INK_LEVEL = (96, 208)
+"""Grey levels (on white) of full ink and of no ink: paper is lighter than 208, a pen darker than 96."""
 MARGIN = 16
 INK = (18, 28, 82)  # blue-black, as a signing pen
 WIDTH_RANGE = (2.5, 8.0)  # line width in output pixels at no and at full pressure
@@ -117,6 +127,50 @@ def render_handwriting(strokes: Strokes, max_size: tuple[int, int] = MAX_SIZE) -
 def capture_with_png(capture: SignatureCapture, max_size: tuple[int, int] = MAX_SIZE) -> SignatureCapture:
     """The same capture (its strokes untouched, as evidence) with ``png`` drawn from them."""
     return SignatureCapture(capture.strokes, render_handwriting(capture.strokes, max_size))
+
+
+def capture_from_png(png: bytes, max_size: tuple[int, int] = MAX_SIZE) -> SignatureCapture:
+    """A capture from a picture of the signature: dark ink on a light or transparent background.
+
+    The PNG comes back as the pad draws one (ink in :data:`INK` on transparency, cropped, scaled to
+    fit ``max_size``), with the ink's outlines as strokes. Raises :class:`HandwritingError` when the
+    file is not a readable PNG or its ink is not a signature (:func:`check_handwriting`).
+    """
+    import cv2
+
+    ink = _ink(png)
+    contours, _ = cv2.findContours((ink >= 128).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    strokes = [[(float(x), float(y), 0.0, 0.0) for x, y in c.reshape(-1, 2)] for c in contours if len(c) >= 2]
+    check = check_handwriting(strokes)
+    if not check.passed:
+        raise HandwritingError(check)
+    rows, cols = np.nonzero(ink)
+    top, left = max(rows.min() - MARGIN, 0), max(cols.min() - MARGIN, 0)
+    crop = Image.fromarray(ink[top:rows.max() + MARGIN + 1, left:cols.max() + MARGIN + 1])
+    crop.thumbnail(max_size, Image.Resampling.LANCZOS)
+    image = Image.new("RGBA", crop.size, (*INK, 0))
+    image.putalpha(crop)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return SignatureCapture(strokes, out.getvalue())
+
+
+def _ink(png: bytes) -> np.ndarray:
+    """Ink strength 0-255 per pixel of a PNG: dark on light, transparency counting as paper."""
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            if image.format != "PNG":
+                raise ValueError(f"it is {image.format}, not PNG")
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise ValueError(f"{image.width} x {image.height} pixels is more than a signature needs")
+            image.load()
+            paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
+            grey = np.asarray(Image.alpha_composite(paper, image.convert("RGBA")).convert("L"), dtype=float)
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise HandwritingError(failed("handwriting_present", f"The handwriting image cannot be read ({exc}); "
+                                      "give a PNG of the signature.")) from exc
+    full, none = INK_LEVEL
+    return np.clip((none - grey) * 255 / (none - full), 0, 255).astype(np.uint8)
 
 
 def _arrays(strokes: Strokes) -> list[np.ndarray]:

@@ -6,8 +6,9 @@
 - **B-LT**: plus the validation data (certificates and CRLs/OCSP responses) in the DSS.
 - **B-LTA**: plus a document time-stamp over that validation data.
 
-:func:`pades_level` reads the structure of a file; it checks no signature (that is QA's verifier
-and the tests' job, with pyHanko and poppler). A file's level is its weakest signature's.
+:func:`signature_level` reads what one signature's file carries; it checks no signature (that is QA's
+verifier and the tests' job, with pyHanko and poppler). A file's level is its weakest signature's
+(:func:`pades_level`). Signing, upgrading and QA's verifier all use these.
 """
 
 from __future__ import annotations
@@ -36,9 +37,13 @@ def pades_level(reader: PdfFileReader) -> PadesLevel | None:
     signatures = reader.embedded_regular_signatures
     if not signatures:
         return None
-    doc_timestamps = [ts.signed_revision for ts in reader.embedded_timestamp_signatures]
-    revinfo_revisions = [rev for rev in range(reader.total_revisions) if _has_revinfo(reader, rev)]
+    doc_timestamps, revinfo_revisions = _doc_timestamps(reader), _revinfo_revisions(reader)
     return min((_level(sig, doc_timestamps, revinfo_revisions) for sig in signatures), key=lambda lv: lv.rank)
+
+
+def signature_level(reader: PdfFileReader, sig: EmbeddedPdfSignature) -> PadesLevel:
+    """The level one signature of the file reaches, from its own timestamp and the later revisions."""
+    return _level(sig, _doc_timestamps(reader), _revinfo_revisions(reader))
 
 
 def pades_level_of(pdf: bytes) -> PadesLevel | None:
@@ -71,13 +76,21 @@ def _level(sig: EmbeddedPdfSignature, doc_timestamps: list[int], revinfo_revisio
     return PadesLevel.B_LT
 
 
+def _doc_timestamps(reader: PdfFileReader) -> list[int]:
+    return [ts.signed_revision for ts in reader.embedded_timestamp_signatures]
+
+
+def _revinfo_revisions(reader: PdfFileReader) -> list[int]:
+    return [rev for rev in range(reader.xrefs.total_revisions) if _has_revinfo(reader, rev)]
+
+
 def _has_revinfo(reader: PdfFileReader, revision: int) -> bool:
     """True when the DSS as of ``revision`` holds revocation data (CRLs or OCSP responses)."""
     try:
         dss = reader.get_historical_root(revision).get("/DSS")
-    except (KeyError, ValueError):
+        if dss is None:
+            return False
+        dss = dss.get_object()
+        return bool(dss.get("/CRLs")) or bool(dss.get("/OCSPs"))
+    except Exception:  # noqa: BLE001 - a damaged DSS (outside data, for QA) holds no usable validation data
         return False
-    if dss is None:
-        return False
-    dss = dss.get_object()
-    return bool(dss.get("/CRLs")) or bool(dss.get("/OCSPs"))

@@ -3,14 +3,19 @@
 The DEMO PKI lives in one folder::
 
     DEMO Station Root CA ──┬── DEMO Station Issuing CA ──┬── the bank's document-signing certificate
-                           │                             └── the TSA certificate (local RFC 3161 service)
+                           │                             ├── the TSA certificate (local RFC 3161 service)
+                           │                             └── the DEMO branch's sync (encryption) certificate
                            └── DEMO Borrower Event CA ────── per-borrower event certificates
 
 Every subject name says DEMO, so nobody mistakes these certificates for production ones. Keys are
-ECDSA P-256, signatures SHA-256. The bank's key and certificate sit in a PKCS#12 file whose random
-passphrase is in a 0600 file beside it. The private keys of the CAs and the TSA are **unencrypted**
-PEM files with mode 0600: acceptable for a demo PKI on the station's own disk, never for production,
-where keys belong on a token or with a licensed CA (电子签名法 articles 16-17).
+ECDSA P-256, signatures SHA-256; only the branch sync key is RSA 3072, because evidence bundles are
+CMS EnvelopedData and cryptography encrypts those with RSA key transport only. In a real deployment
+the branch keeps that key and gives the stations its certificate (``sync.recipient_cert``).
+
+The bank's key and certificate sit in a PKCS#12 file whose random passphrase is in a 0600 file beside
+it. The private keys of the CAs, the TSA and the DEMO branch are **unencrypted** PEM files with mode
+0600: acceptable for a demo PKI on the station's own disk, never for production, where keys belong
+on a token or with a licensed CA (电子签名法 articles 16-17).
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
@@ -42,6 +47,7 @@ ROOT_CN = "DEMO Station Root CA"
 ISSUING_CN = "DEMO Station Issuing CA"
 BORROWER_CA_CN = "DEMO Borrower Event CA"
 TSA_CN = "DEMO Station Time Stamping Authority"
+BRANCH_SYNC_CN = "DEMO Branch Sync (evidence encryption)"
 CA_ORGANIZATION = "DEMO Station PKI"
 BORROWER_ORGANIZATION = "DEMO Borrower Event Certificates"
 
@@ -49,6 +55,8 @@ ROOT_LIFETIME = timedelta(days=20 * 365)
 CA_LIFETIME = timedelta(days=10 * 365)
 BANK_LIFETIME = timedelta(days=3 * 365)
 TSA_LIFETIME = timedelta(days=5 * 365)
+BRANCH_SYNC_LIFETIME = timedelta(days=3 * 365)
+BRANCH_SYNC_KEY_BITS = 3072
 BORROWER_LIFETIME = timedelta(days=2 * 365)
 CRL_LIFETIME = timedelta(days=90)
 EXPIRY_WARNING = timedelta(days=30)  # check_pki fails, and ensure_demo_pki reissues CRLs, this early
@@ -122,6 +130,8 @@ class DemoPki:
     root_crl_file: Path
     issuing_crl_file: Path
     borrower_crl_file: Path
+    branch_sync_cert_file: Path
+    branch_sync_key_file: Path
 
     @classmethod
     def at(cls, directory: Path) -> DemoPki:
@@ -142,6 +152,8 @@ class DemoPki:
             root_crl_file=d / _CRL_NAMES[ROOT_CN],
             issuing_crl_file=d / _CRL_NAMES[ISSUING_CN],
             borrower_crl_file=d / _CRL_NAMES[BORROWER_CA_CN],
+            branch_sync_cert_file=d / "branch-sync.pem",
+            branch_sync_key_file=d / "branch-sync.key",
         )
 
     def files(self) -> list[Path]:
@@ -159,6 +171,14 @@ class DemoPki:
 
     def tsa_cert(self) -> x509.Certificate:
         return _load_cert(self.tsa_cert_file)
+
+    def branch_sync_cert(self) -> x509.Certificate:
+        """The DEMO branch's encryption certificate: evidence bundles are encrypted to it."""
+        return _load_cert(self.branch_sync_cert_file)
+
+    def branch_sync_key(self) -> rsa.RSAPrivateKey:
+        """The DEMO branch's private key, which opens the bundles (the branch's side; tests use it)."""
+        return _load_rsa_key(self.branch_sync_key_file)
 
     def trust_roots(self) -> list[asn1_x509.Certificate]:
         """The DEMO root as an asn1crypto certificate, ready for pyHanko's ``ValidationContext``."""
@@ -241,6 +261,7 @@ def ensure_demo_pki(pki_dir: Path, bank_name: str) -> DemoPki:
         renew=issuing_new,
     )
     _ensure_bank(pki, bank_name, issuing, root.cert, issuing_new)
+    _ensure_branch_sync(pki, issuing, issuing_new)
     now = _now()
     _ensure_crl(pki.root_crl_file, root, root_new, now)
     _ensure_crl(pki.issuing_crl_file, issuing, issuing_new, now)
@@ -301,8 +322,10 @@ def check_pki(pki: DemoPki, now: datetime | None = None) -> list[tuple[str, bool
     parts = _parts(pki)
     try:
         certs = {label: _load_cert(cert_file) for label, (cert_file, _, _) in parts.items()}
-        keys = {label: _load_key(key_file) for label, (_, key_file, _) in parts.items()}
+        keys: dict[str, PrivateKeyTypes] = {label: _load_key(key_file) for label, (_, key_file, _) in parts.items()}
         crls = {label: _load_crl(crl_file) for label, (_, _, crl_file) in parts.items() if crl_file is not None}
+        certs["branch sync"] = _load_cert(pki.branch_sync_cert_file)
+        keys["branch sync"] = _load_rsa_key(pki.branch_sync_key_file)
     except PkiError as exc:
         return [*results, ("PKI files readable", False, f"{exc}; {_RECREATE}")]
     key_mismatch = [label for label, key in keys.items() if not _same_key(key, certs[label])]
@@ -345,11 +368,12 @@ def _name(common_name: str, organization: str, serial_number: str | None = None)
     return x509.Name(attributes)
 
 
-def _key_usage(*, digital_signature: bool = False, non_repudiation: bool = False, ca: bool = False) -> x509.KeyUsage:
+def _key_usage(*, digital_signature: bool = False, non_repudiation: bool = False, ca: bool = False,
+               key_encipherment: bool = False) -> x509.KeyUsage:
     return x509.KeyUsage(
         digital_signature=digital_signature,
         content_commitment=non_repudiation,
-        key_encipherment=False,
+        key_encipherment=key_encipherment,
         data_encipherment=False,
         key_agreement=False,
         key_cert_sign=ca,
@@ -383,7 +407,7 @@ def _tsa_extensions() -> _Extensions:
 
 def _issue(
     subject: x509.Name,
-    key: SigningKey,
+    key: SigningKey | rsa.RSAPrivateKey,
     issuer: _KeyPair | None,
     lifetime: timedelta,
     extensions: _Extensions,
@@ -465,6 +489,20 @@ def _ensure_bank(pki: DemoPki, bank_name: str, issuing: _KeyPair, root: x509.Cer
     _write(pki.bank_p12_file, p12, private=True)
 
 
+def _ensure_branch_sync(pki: DemoPki, issuing: _KeyPair, renew: bool) -> None:
+    """The DEMO branch's RSA encryption certificate; a reissue keeps an existing key, so bundles already
+    in the outbox still open."""
+    cert_file, key_file = pki.branch_sync_cert_file, pki.branch_sync_key_file
+    if not renew and cert_file.exists() and key_file.exists():
+        return
+    key = _load_rsa_key(key_file) if key_file.exists() else rsa.generate_private_key(65537, BRANCH_SYNC_KEY_BITS)
+    extensions: _Extensions = [(x509.BasicConstraints(ca=False, path_length=None), True),
+                               (_key_usage(key_encipherment=True), True)]
+    cert = _issue(_name(BRANCH_SYNC_CN, CA_ORGANIZATION), key, issuing, BRANCH_SYNC_LIFETIME, extensions)
+    _write(key_file, _key_pem(key), private=True)
+    _write(cert_file, cert.public_bytes(serialization.Encoding.PEM))
+
+
 # --- CRLs ---------------------------------------------------------------------------------------
 
 def _ensure_crl(path: Path, ca: _KeyPair, renew: bool, now: datetime) -> None:
@@ -509,7 +547,7 @@ def _write(path: Path, data: bytes, *, private: bool = False) -> None:
     os.replace(tmp, path)
 
 
-def _key_pem(key: SigningKey) -> bytes:
+def _key_pem(key: SigningKey | rsa.RSAPrivateKey) -> bytes:
     return key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
@@ -523,6 +561,13 @@ def _load_key(path: Path) -> SigningKey:
     key = _parse(path, lambda data: serialization.load_pem_private_key(data, password=None))
     if not isinstance(key, ec.EllipticCurvePrivateKey):
         raise PkiError(f"the PKI file {path} does not hold an EC private key")
+    return key
+
+
+def _load_rsa_key(path: Path) -> rsa.RSAPrivateKey:
+    key = _parse(path, lambda data: serialization.load_pem_private_key(data, password=None))
+    if not isinstance(key, rsa.RSAPrivateKey):
+        raise PkiError(f"the PKI file {path} does not hold an RSA private key")
     return key
 
 
@@ -605,7 +650,7 @@ def _check_chain(
     key_mismatch: list[str],
 ) -> tuple[str, bool, str]:
     issuer_of = {"root CA": "root CA", "issuing CA": "root CA", "borrower CA": "root CA",
-                 "TSA": "issuing CA", "bank": "issuing CA"}
+                 "TSA": "issuing CA", "bank": "issuing CA", "branch sync": "issuing CA"}
     problems = [f"the {n} certificate is not signed by the {issuer_of[n]}"
                 for n in certs if not _issued_by(certs[n], certs[issuer_of[n]])]
     problems += [f"the CRL of the {n} is not signed by it" for n, c in crls.items()

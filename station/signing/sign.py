@@ -41,6 +41,7 @@ from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko.sign.validation.status import TimestampSignatureStatus
 
 from station.core.models import DocumentRecord, SignatureCapture, SignedSet
+from station.signing import asn1_lengths
 from station.signing.errors import CertificateRefused, DocumentRefused, TimestampUnavailable
 from station.signing.levels import PadesLevel
 from station.signing.pki import BorrowerCertificateIssuer, DemoPki, PkiError, to_asn1
@@ -57,6 +58,8 @@ BANK_REASON = "银行盖章：认证本文件，此后仅允许签署"
 BORROWER_REASON = "借款人本人确认并签署"
 TSA_TIMEOUT_S = 5
 _SIGNATURE_SLACK = 4096  # DER bytes on top of the certificates and the timestamp token
+
+asn1_lengths.install()  # else a length ending in 0x80 makes packaging a signature take seconds
 
 
 @dataclass(frozen=True)

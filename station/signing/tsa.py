@@ -31,6 +31,7 @@ from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko.sign.validation.status import TimestampSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
+from station.signing import asn1_lengths
 from station.signing.pki import DemoPki, IssuedCertificate, to_asn1
 
 # An OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration: "DEMO station TSA policy".
@@ -43,6 +44,8 @@ QUERY_TYPE = "application/timestamp-query"
 REPLY_TYPE = "application/timestamp-reply"
 
 _log = logging.getLogger(__name__)
+
+asn1_lengths.install()  # else a token holding a length that ends in 0x80 takes seconds to embed
 
 
 class MalformedRequest(ValueError):

@@ -57,7 +57,7 @@ from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignature
 
 from station.core.checks import CheckResult, CheckStatus, failed, passed, warned
 from station.signing import pdf_speedups
-from station.signing.levels import PadesLevel, has_signature_timestamp
+from station.signing.levels import PadesLevel, signature_level
 from station.signing.pdf_structure import Finding, Structure, StructureError, inspect_structure
 from station.signing.render import RenderError, pages_differ
 from station.signing.verify_trust import CrlIndex, Revocation, TrustStore, revocation_status
@@ -614,17 +614,7 @@ class _Run:
             return None
         if sig.sig_object.get("/SubFilter") != PADES_SUBFILTER:
             return f"not PAdES ({sig.sig_object.get('/SubFilter')})"
-        timed = sig.signed_revision if has_signature_timestamp(sig) else None
-        doc_timestamps = [s.signed_revision for s in reader.embedded_timestamp_signatures]
-        if timed is None:
-            later = [rev for rev in doc_timestamps if rev > sig.signed_revision]
-            if not later:
-                return PadesLevel.B_B.value
-            timed = min(later)
-        revinfo = [rev for rev in range(timed, reader.xrefs.total_revisions) if _has_revinfo(reader, rev)]
-        if not revinfo:
-            return PadesLevel.B_T.value
-        return (PadesLevel.B_LTA if any(rev > min(revinfo) for rev in doc_timestamps) else PadesLevel.B_LT).value
+        return signature_level(reader, sig).value
 
     # --- the whole file -----------------------------------------------------------------------
 
@@ -909,17 +899,6 @@ def _file_level(signatures: Sequence[SignatureDetails]) -> str | None:
     if len(known) < len(levels):
         return next(v for v in levels if v not in PadesLevel._value2member_map_)
     return min(known, key=lambda lv: lv.rank).value
-
-
-def _has_revinfo(reader: PdfFileReader, revision: int) -> bool:
-    try:
-        dss = reader.get_historical_root(revision).get("/DSS")
-        if dss is None:
-            return False
-        dss = dss.get_object()
-        return bool(dss.get("/CRLs")) or bool(dss.get("/OCSPs"))
-    except Exception:  # noqa: BLE001 - an unreadable DSS holds no usable validation data
-        return False
 
 
 def _revocation_archive(sig: EmbeddedPdfSignature) -> tuple[list[asn1_crl.CertificateList],

@@ -23,11 +23,12 @@ from pathlib import Path
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import ocsp as asn1_ocsp
-from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from pyhanko_certvalidator import ValidationContext
+
+from station.signing.certs import CertificateFileError, read_certificates, read_crls
 
 DEMO = "demo"
 
@@ -107,38 +108,18 @@ def load_trust(
     return TrustStore(tuple(roots), tuple(intermediates), tuple(crls), online, tuple(sources))
 
 
-def _blocks(path: Path, kind: str) -> list[bytes]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TrustError(f"the {kind} file {path} does not exist") from None
-    except OSError as exc:
-        raise TrustError(f"the {kind} file {path} cannot be read ({exc.strerror})") from exc
-    if pem.detect(data):
-        return [der for _, _, der in pem.unarmor(data, multiple=True)]
-    return [data]
-
-
 def _certificates(path: Path) -> list[asn1_x509.Certificate]:
     try:
-        certs = [asn1_x509.Certificate.load(der) for der in _blocks(path, "certificate")]
-        for cert in certs:
-            _ = cert.subject.human_friendly  # parse now, not during validation
-    except (ValueError, TypeError) as exc:
-        raise TrustError(f"{path} is not a PEM or DER certificate file ({exc})") from exc
-    if not certs:
-        raise TrustError(f"{path} holds no certificate")
-    return certs
+        return read_certificates(path)
+    except CertificateFileError as exc:
+        raise TrustError(str(exc)) from exc
 
 
 def _crls(path: Path) -> list[asn1_crl.CertificateList]:
     try:
-        found = [asn1_crl.CertificateList.load(der) for der in _blocks(path, "CRL")]
-        for crl in found:
-            _ = crl.issuer.human_friendly
-    except (ValueError, TypeError) as exc:
-        raise TrustError(f"{path} is not a PEM or DER CRL file ({exc})") from exc
-    return found
+        return read_crls(path)
+    except CertificateFileError as exc:
+        raise TrustError(str(exc)) from exc
 
 
 def _cn(cert: asn1_x509.Certificate) -> str:

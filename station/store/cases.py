@@ -100,6 +100,19 @@ class CaseSummary:
     updated_at: datetime
 
 
+@dataclass(frozen=True)
+class OutboxEntry:
+    """One outbox item (masked name only); ``bundle`` is the file written for it in the outbox folder."""
+
+    id: int
+    case_id: str
+    kind: str
+    created_at: datetime
+    written_at: datetime | None
+    bundle: str | None
+    customer: str
+
+
 class Store:
     """The station's database, held by one process at a time."""
 
@@ -192,21 +205,12 @@ class Store:
 
     def list_cases(self, by: SignedIn | None = None, status: str | None = None) -> list[CaseSummary]:
         """Cases, newest first; with a signed-in officer the customer's masked name is shown."""
-        from station.core.masking import mask_name
-
         with self._reader() as session:
             query = select(Case).order_by(Case.updated_at.desc())
             if status:
                 query = query.where(Case.status == status)
-            result = []
-            for case in session.scalars(query):
-                name = "-"
-                if case.customer_id and by is not None:
-                    customer = session.get(Customer, case.customer_id)
-                    assert customer is not None
-                    name = mask_name(by.cipher.open_text(customer.name_enc, f"customers.name:{customer.id}"))
-                result.append(CaseSummary(case.id, case.status, case.step, case.officer_id, name, case.updated_at))
-            return result
+            return [CaseSummary(case.id, case.status, case.step, case.officer_id, _masked_customer(session, case, by),
+                                case.updated_at) for case in session.scalars(query)]
 
     def complete_step(
         self,
@@ -288,6 +292,36 @@ class Store:
                 return None
             return _read_payload(session, by.cipher, self._case(session, case_id), step, row.ref_id)
 
+    def documents(self, by: SignedIn, case_id: str) -> list[DocumentRecord]:
+        """The case's documents as stored (the signed ones once signed), opened with the officer's cipher."""
+        with self._reader() as session:
+            return _read_documents(session, by.cipher, self._case(session, case_id), None).documents
+
+    # --- sync outbox -------------------------------------------------------------------------
+
+    def outbox(self, by: SignedIn | None = None, *, pending: bool = True, kind: str | None = None) -> list[OutboxEntry]:
+        """Outbox items, oldest first (only those not written yet when ``pending``); masked names with an officer."""
+        with self._reader() as session:
+            query = select(OutboxItem).order_by(OutboxItem.id)
+            if pending:
+                query = query.where(OutboxItem.written_at.is_(None))
+            if kind:
+                query = query.where(OutboxItem.kind == kind)
+            return [OutboxEntry(i.id, i.case_id, i.kind, i.created_at, i.written_at, i.bundle,
+                                _masked_customer(session, self._case(session, i.case_id), by))
+                    for i in session.scalars(query)]
+
+    def mark_written(self, by: SignedIn, item_id: int, bundle: str, figures: Mapping[str, Any]) -> None:
+        """Record that an item's bundle lies in the outbox folder, with the case's audit event: all or nothing."""
+        with transaction(self._factory) as session:
+            now = self.clock()
+            item = session.get(OutboxItem, item_id)
+            if item is None:
+                raise StoreError(f"There is no outbox item {item_id} on this station.")
+            item.written_at, item.bundle = now, bundle
+            audit.append(session, item.case_id, by.officer_id, "sync.outbox", "ok", {**figures, "bundle": bundle},
+                         at=now)
+
     # --- numbers -----------------------------------------------------------------------------
 
     def reserve_sequence(self, case_id: str, kind: str) -> int:
@@ -312,6 +346,17 @@ class Store:
     def audit_events(self, chain: str) -> list[audit.AuditEvent]:
         with self._reader() as session:
             return audit.events_of(session, chain)
+
+
+def _masked_customer(session: Session, case: Case, by: SignedIn | None) -> str:
+    """The customer's masked name, or "-" without an officer or before the card is read."""
+    from station.core.masking import mask_name
+
+    if case.customer_id is None or by is None:
+        return "-"
+    customer = session.get(Customer, case.customer_id)
+    assert customer is not None
+    return mask_name(by.cipher.open_text(customer.name_enc, f"customers.name:{customer.id}"))
 
 
 def _step_record(row: CaseStep, cipher: FieldCipher | None) -> StepRecord:

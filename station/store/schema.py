@@ -261,7 +261,7 @@ class AuditHead(Base):
 
 
 class OutboxItem(Base):
-    """What waits to sync to the branch."""
+    """What waits to sync to the branch: a finished case's evidence bundle, or a PAdES upgrade to do."""
 
     __tablename__ = "outbox"
 
@@ -269,7 +269,9 @@ class OutboxItem(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))  # case | pades_upgrade
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
-    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    written_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # bundle in the outbox folder
+    bundle: Mapped[str | None] = mapped_column(String(128), nullable=True)  # that bundle's file name
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # received by a branch server
 
 
 class StationMeta(Base):

@@ -1,8 +1,8 @@
 """The desktop station: ``run_gui(settings)`` is what ``station`` with no command starts.
 
-It opens the store (one station process per data folder), makes the first-run defaults, loads the
-translations (Chinese by default, Qt's own too), shows the window at once, and lets the models warm up
-in the background.
+It opens the store (one station process per data folder), makes the first-run defaults that sign-in
+needs, loads the translations (Chinese by default, Qt's own too), shows the window at once, and makes
+the DEMO PKI (when missing) and warms the models up in the background.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN, demo_pki, prepare
+from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN, prepare_pki, prepare_start, uses_demo_pki
 from station.config import Settings
 from station.errors import StationError
 from station.store.cases import Store
@@ -48,10 +48,12 @@ def open_window(settings: Settings, store: Store) -> MainWindow:
     app = application()
     install_translations(app, settings.ui.language)
     officer = demo_officer(store)
-    window = MainWindow(settings, store, demo=demo_pki(settings) is not None or officer is not None)
+    window = MainWindow(settings, store, demo=uses_demo_pki(settings) or officer is not None)
     if officer is not None:
         window.sign_in_page.show_demo_officer(*officer)
     window.languageChanged.connect(lambda new: _rebuild(window, new, store))
+    run_in_background(window, lambda: prepare_pki(settings), lambda _run: None,
+                      lambda exc: log.warning("the DEMO PKI could not be made: %s", exc))
     run_in_background(window, lambda: warm_up(settings), lambda _took: None,
                       lambda exc: log.warning("models could not be warmed up: %s", exc))
     return window
@@ -66,11 +68,11 @@ def _rebuild(old: MainWindow, settings: Settings, store: Store) -> None:
 
 
 def run_gui(settings: Settings) -> int:
-    """Open the store, make first-run defaults, show the window; returns the exit status."""
+    """Open the store, make the first-run defaults sign-in needs, show the window; returns the exit status."""
     app = application()
     try:
         store = Store.open(settings)
-        prepare(settings, store)
+        prepare_start(settings, store)
     except StationError as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -32,13 +32,15 @@ def ocr_engine(settings: Settings) -> object:
 
 
 WARM_MODULES = ("station.vision.idcard", "station.vision.quality", "station.vision.liveness",
-                 "station.signing.documents", "station.signing.handwriting", "station.signing.sign")
+                 "station.signing.documents", "station.signing.handwriting", "station.signing.sign",
+                 "station.signing.case_documents")
 """Modules the pages import when they first do their work: imported by the warm-up, so that a page's
 first use finds them loaded instead of importing (reportlab, pyHanko, OpenCV) on the GUI thread."""
 
 
 def warm_up(settings: Settings) -> dict[str, float]:
-    """Load the OCR and face models and import the engines (runs on a worker thread); seconds per part."""
+    """Load the OCR and face models, import the engines and have the stamp font ready (runs on a worker
+    thread); seconds per part."""
     took: dict[str, float] = {}
     start = time.perf_counter()
     for module in WARM_MODULES:
@@ -50,5 +52,10 @@ def warm_up(settings: Settings) -> dict[str, float]:
     start = time.perf_counter()
     face_worker().start()
     took["face"] = time.perf_counter() - start
+    start = time.perf_counter()
+    from station.signing.fonts import stamp_font
+
+    stamp_font()  # built once per user on the very first start (10-30 s of CPU), a cache hit afterwards
+    took["stamp_font"] = time.perf_counter() - start
     log.info("models warmed up: %s", ", ".join(f"{k} {v:.2f} s" for k, v in took.items()))
     return took

@@ -313,8 +313,35 @@ _KNOWN: list[tuple[str, str]] = [
     # settings
     (rf"Some settings are not valid \({_ANY}\)\.", QT_TRANSLATE_NOOP("Messages", "Some settings are not valid (%1).")),
     (rf"{_ANY}: there is no file {_ANY}\.", QT_TRANSLATE_NOOP("Messages", "%1: there is no file %2.")),
+    (rf"Cannot read a file named in the signing settings: {_ANY}\.",
+     QT_TRANSLATE_NOOP("Messages", "Cannot read a file named in the signing settings: %1.")),
+    (rf"A file in signing\.trust_roots or signing\.crl_files is not a certificate or CRL: {_ANY}\.",
+     QT_TRANSLATE_NOOP("Messages", "A file among the trusted roots or CRL files is not a certificate or CRL: %1.")),
+    (rf"signing\.trust_roots: {_ANY} is not a PEM or DER certificate file \({_ANY}\)\.",
+     QT_TRANSLATE_NOOP("Messages", "Trusted roots: %1 is not a PEM or DER certificate file (%2).")),
+    (rf"signing\.trust_roots: {_ANY} holds no certificate\.",
+     QT_TRANSLATE_NOOP("Messages", "Trusted roots: %1 holds no certificate.")),
+    (rf"signing\.crl_files: {_ANY} is not a PEM or DER CRL file \({_ANY}\)\.",
+     QT_TRANSLATE_NOOP("Messages", "CRL files: %1 is not a PEM or DER CRL file (%2).")),
+    (rf"{_ANY}: the (?:certificate|CRL) file {_ANY} cannot be read \({_ANY}\)\.",
+     QT_TRANSLATE_NOOP("Messages", "%1: the file %2 cannot be read (%3).")),
     (rf"ui\.camera: {_ANY} is neither a camera number nor a video file or image folder\.",
      QT_TRANSLATE_NOOP("Messages", "Camera: %1 is neither a camera number nor a video file or image folder.")),
+    # evidence bundles
+    (rf"Cannot write the evidence bundle {_ANY}: {_ANY}\. Choose a folder this station may write to; nothing was "
+     r"written\.",
+     QT_TRANSLATE_NOOP("Messages", "Cannot write the evidence bundle %1: %2. Choose a folder this station may write "
+                                   "to; nothing was written.")),
+    (rf"The disk is full, so the evidence bundle {_ANY} was not written \(nothing partial was left\)\. Free some "
+     r"space \(station doctor shows how much is left\) and export again\.",
+     QT_TRANSLATE_NOOP("Messages", "The disk is full, so the evidence bundle %1 was not written (nothing partial was "
+                                   "left). Free some space (station doctor shows how much is left) and export again.")),
+    (rf"Cannot read sync\.recipient_cert {_ANY}: {_ANY}\.",
+     QT_TRANSLATE_NOOP("Messages", "Cannot read the branch certificate %1 (sync.recipient_cert): %2.")),
+    (rf"sync\.recipient_cert {_ANY} is not a certificate \(PEM or DER\): {_ANY}\. Ask branch IT for the branch's "
+     r"encryption certificate\.",
+     QT_TRANSLATE_NOOP("Messages", "The branch certificate %1 (sync.recipient_cert) is not a certificate (PEM or "
+                                   "DER): %2. Ask branch IT for the branch's encryption certificate.")),
     # handwriting and signing
     (r"The signature pad is empty: ask the borrower to sign\.",
      QT_TRANSLATE_NOOP("Messages", "The signature pad is empty: ask the borrower to sign.")),

@@ -1,4 +1,5 @@
-"""The settings window: camera, OCR engine, face thresholds, the bank's key, timestamps, language.
+"""The settings window: camera, OCR engine, face thresholds, the bank's key, timestamps, the trust store
+(further roots, CRL files, online revocation checks), language.
 
 Changes are checked (:mod:`station.ui.settings_edit`) before the file is written; a refused change
 says why and leaves the file as it was.
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -59,6 +63,48 @@ class _PathField(QWidget):
         return self.edit.text().strip() or None
 
 
+class _PathList(QWidget):
+    """A list of files with add and remove buttons (empty: none)."""
+
+    def __init__(self, caption: str, pattern: str, paths: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption, self.pattern = caption, pattern
+        self.list = QListWidget()
+        self.list.setAccessibleName(caption)
+        self.list.setMaximumHeight(78)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.addItems([str(p) for p in paths])
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def _add(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.caption, "", self.pattern)
+        self.add(chosen)
+
+    def add(self, paths: list[str]) -> None:
+        """Add files not listed yet."""
+        for path in paths:
+            if path not in self.values():
+                self.list.addItem(path)
+
+    def _remove(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+
+    def values(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+
 class SettingsDialog(QDialog):
     """Edits the settings file; ``saved`` carries the new settings once they are checked and written."""
 
@@ -68,7 +114,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(720)
+        self.setMinimumWidth(960)
         s = settings
         self.camera = QComboBox()
         self.camera.setEditable(True)
@@ -96,6 +142,13 @@ class SettingsDialog(QDialog):
         self.p11_key = QLineEdit(s.signing.pkcs11_key_label or "")
         self.tsa = QLineEdit(s.signing.tsa_url)
         self.tsa.setToolTip(self.tr("\"local\" for the station's own timestamp service, or the bank's RFC 3161 URL."))
+        self.trust_roots = _PathList(self.tr("Further trusted roots"),
+                                     self.tr("Certificates (*.pem *.crt *.cer *.der)"), s.signing.trust_roots)
+        self.trust_roots.setToolTip(self.tr("Root certificates (PEM or DER) trusted besides the DEMO root: the "
+                                            "bank's, its timestamp service's."))
+        self.crl_files = _PathList(self.tr("CRL files"), self.tr("CRLs (*.crl *.pem *.der)"), s.signing.crl_files)
+        self.online_revocation = QCheckBox(self.tr("Fetch CRLs and OCSP answers over the network when signing"))
+        self.online_revocation.setChecked(s.signing.online_revocation)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -115,7 +168,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language"), self.language)
         keys = QGroupBox(self.tr("Certificates and timestamps"))
         form_k = QFormLayout(keys)
-        kind_row = QHBoxLayout()
+        kind_row = QVBoxLayout()  # stacked: the token's label is long
         kind_row.addWidget(self.pkcs12)
         kind_row.addWidget(self.pkcs11)
         form_k.addRow(self.tr("Bank key"), kind_row)
@@ -129,6 +182,11 @@ class SettingsDialog(QDialog):
         secret.setProperty("role", "hint")
         secret.setWordWrap(True)
         form_k.addRow(secret)
+        trust = QGroupBox(self.tr("Trust store for signing"))
+        form_t = QFormLayout(trust)
+        form_t.addRow(self.tr("Trusted roots"), self.trust_roots)
+        form_t.addRow(self.tr("CRL files"), self.crl_files)
+        form_t.addRow(self.tr("Revocation"), self.online_revocation)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("Check and save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -138,8 +196,17 @@ class SettingsDialog(QDialog):
         self._key_kind()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Settings file: %1").replace("%1", str(s.config_file))))
-        layout.addWidget(station)
-        layout.addWidget(keys)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(station)
+        left.addWidget(trust)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(keys)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
@@ -169,6 +236,9 @@ class SettingsDialog(QDialog):
                 "pkcs11_token_label": None if p12 else self.p11_token.text().strip() or None,
                 "pkcs11_key_label": None if p12 else self.p11_key.text().strip() or None,
                 "tsa_url": self.tsa.text().strip() or None,
+                "trust_roots": self.trust_roots.values() or None,
+                "crl_files": self.crl_files.values() or None,
+                "online_revocation": self.online_revocation.isChecked() or None,
             },
         }
 

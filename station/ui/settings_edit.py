@@ -1,7 +1,8 @@
 """Changing the settings file from the GUI: check the whole result first, then write it.
 
 A change is merged into what the file holds now and validated by :class:`station.config.Settings`
-(the same rules as at start), and paths are checked to exist; only then is the file rewritten. Secrets
+(the same rules as at start), paths are checked to exist, and the trust roots and CRL files are read
+as signing will read them; only then is the file rewritten. Secrets
 (passphrases, PINs) are never written here: they come from the environment.
 """
 
@@ -51,7 +52,22 @@ def check(data: Mapping[str, Any]) -> Settings:
     camera = settings.ui.camera
     if not camera.isdigit() and not Path(camera).exists():
         raise SettingsError(f"ui.camera: {camera} is neither a camera number nor a video file or image folder.")
+    _check_trust_files(settings)
     return settings
+
+
+def _check_trust_files(settings: Settings) -> None:
+    """The trust roots and CRL files must exist and parse, read as signing reads them."""
+    from station.signing.certs import CertificateFileError, read_certificates, read_crls
+
+    for key, read in (("trust_roots", read_certificates), ("crl_files", read_crls)):
+        for value in getattr(settings.signing, key):
+            if not Path(value).is_file():
+                raise SettingsError(f"signing.{key}: there is no file {value}.")
+            try:
+                read(value)
+            except CertificateFileError as exc:
+                raise SettingsError(f"signing.{key}: {exc}.") from exc
 
 
 def save(path: Path, changes: Mapping[str, Mapping[str, Any]]) -> Settings:

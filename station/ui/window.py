@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         session = self.session
         if session is None or session.locked or self.pages.currentWidget() is self.sign_in_page:
             return
-        if session.clock() - session.last_activity > session.idle_limit:
+        if session.is_idle():
             try:
                 session.require_active()
             except SessionLockedError as exc:

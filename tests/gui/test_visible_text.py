@@ -32,7 +32,8 @@ from tests.gui.conftest import sign_in
 ALLOWED = {"PDF", "APR", "OCR", "PIN", "DEMO", "PKCS", "HSM", "RFC", "URL", "ONNX", "Runtime", "RapidOCR", "PP",
            "PaddleOCR", "paddle", "local", "STATION", "SIGNING", "PASSPHRASE", "PAdES", "SHA", "HTML", "CSV", "JSON",
            "TOML", "mp", "avi", "mkv", "webm", "pem", "crt", "cer", "der", "pdf", "jpg", "jpeg", "png", "bmp", "tif",
-           "tiff", "toml", "json", "English", "so", "dll", "dylib", "p12", "pfx", "CNY", "Alt", "Ctrl", "PKCS11", "PKCS12"}
+           "tiff", "toml", "json", "English", "so", "dll", "dylib", "p12", "pfx", "CNY", "Alt", "Ctrl", "PKCS11", "PKCS12",
+           "CRL", "OCSP"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 
 

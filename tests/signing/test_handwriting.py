@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from station.core.checks import CheckStatus
 from station.core.models import SignatureCapture
@@ -17,6 +17,7 @@ from station.signing.handwriting import (
     MAX_POINTS,
     MAX_SIZE,
     HandwritingError,
+    capture_from_png,
     capture_with_png,
     check_handwriting,
     render_handwriting,
@@ -120,3 +121,34 @@ def test_an_empty_pad_a_tap_or_bad_input_is_refused_with_its_reason(strokes: lis
 def test_a_real_signature_passes_with_its_figures() -> None:
     check = check_handwriting(signature_strokes())
     assert check.passed and check.figures["strokes"] == 5 and check.figures["extent"] > 300
+
+
+def _picture(mode: str, size: tuple[int, int], background: object, draw: object = None, fmt: str = "PNG") -> bytes:
+    image = Image.new(mode, size, background)  # type: ignore[arg-type]
+    if draw is not None:
+        draw(ImageDraw.Draw(image))  # type: ignore[operator]
+    out = io.BytesIO()
+    image.save(out, format=fmt)
+    return out.getvalue()
+
+
+def test_a_signature_picture_becomes_a_clean_stamp_with_its_ink_outlines_as_strokes() -> None:
+    scan = _picture("RGB", (900, 400), (240, 238, 230),
+                    lambda d: d.line([(100, 300), (300, 100), (500, 280), (800, 120)], fill=(30, 30, 40), width=9))
+    capture = capture_from_png(scan)
+    assert check_handwriting(capture.strokes).passed
+    stamp = Image.open(io.BytesIO(capture.png or b""))
+    assert stamp.mode == "RGBA" and stamp.width <= 800 and stamp.height <= 320
+    alpha = np.asarray(stamp.getchannel("A"))
+    assert alpha.max() == 255 and (alpha == 0).mean() > 0.5  # the paper became transparent
+
+
+@pytest.mark.parametrize(("picture", "reason"), [
+    (_picture("RGB", (600, 240), (255, 255, 255)), "empty"),
+    (_picture("RGB", (600, 240), (255, 255, 255), lambda d: d.ellipse((300, 120, 304, 124), fill=0)), "dot"),
+    (_picture("RGB", (600, 240), (255, 255, 255), fmt="JPEG"), "not PNG"),
+    (b"not an image", "cannot be read"),
+])
+def test_a_picture_that_is_no_signature_is_refused_with_its_reason(picture: bytes, reason: str) -> None:
+    with pytest.raises(HandwritingError, match=reason):
+        capture_from_png(picture)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
-from station.core.models import AccountOpened, DocumentSet, IdCardRead, LoanOffer, Record
+from station.core.models import DocumentSet, Record
 from station.core.visit import Step
+from station.signing.case_documents import StepsMissing
 from station.ui.messages import error_text
 from station.ui.visit.page import StepPage
 from station.ui.visit.steps import document_title
@@ -44,17 +45,14 @@ class DocumentsPage(StepPage):
         visit = self.visit
         assert visit is not None
         card, account, offer = (visit.output(s) for s in (Step.ID_CARD, Step.ACCOUNT, Step.LOAN))
-        if not (isinstance(card, IdCardRead) and isinstance(account, AccountOpened) and isinstance(offer, LoanOffer)):
-            self.status.setText(self.tr("The ID card, account and loan steps must be done first."))
-            return
-        bank, reference, issued_at = visit.bank.name, visit.case_id[:8].upper(), visit.store.clock()
+        bank, case_id, issued_at = visit.bank.name, visit.case_id, visit.store.clock()
         self._show_set(None)
         self.status.setText(self.tr("Making the documents…"))
 
         def work() -> DocumentSet:
-            from station.signing.documents import DocumentInput, render_documents
+            from station.signing.case_documents import render_case_documents
 
-            return render_documents(DocumentInput(card, account, offer, bank, reference, issued_at)).document_set()
+            return render_case_documents(card, account, offer, bank_name=bank, case_id=case_id, issued_at=issued_at)
 
         run_in_background(self, work, self._made, self._failed)
 
@@ -63,7 +61,10 @@ class DocumentsPage(StepPage):
         self.status.setText(self.tr("Go through each document with the borrower, page by page."))
 
     def _failed(self, exc: BaseException) -> None:
-        self.status.setText(self.tr("The documents could not be made: %1").replace("%1", error_text(exc)))
+        if isinstance(exc, StepsMissing):
+            self.status.setText(self.tr("The ID card, account and loan steps must be done first."))
+        else:
+            self.status.setText(self.tr("The documents could not be made: %1").replace("%1", error_text(exc)))
         self.changed.emit()
 
     def _show_set(self, documents: DocumentSet | None) -> None:

@@ -2,7 +2,8 @@
 (bank seal, the borrower's handwriting on their own certificate, timestamps), with progress per document.
 
 The handwriting check (:func:`station.signing.handwriting.check_handwriting`) runs at every stroke, so an
-empty pad cannot be signed; signing itself (:func:`station.signing.sign.sign_set`) runs on a worker.
+empty pad cannot be signed; signing itself (:func:`station.signing.case_documents.sign_case_documents`,
+which the CLI uses too) runs on a worker.
 """
 
 from __future__ import annotations
@@ -111,20 +112,18 @@ class SignaturePage(StepPage):
         if not self.ready() or visit is None or documents is None or not isinstance(card, IdCardRead):
             return
         settings, capture, progress, day = self.view.settings, self.capture(), self.progress, self.today()
-        name, id_hash = card.front.name, visit.session.officer.cipher.blind_index(card.front.id_number,
-                                                                                  "borrower_certificate")
+        blind_index = visit.session.officer.cipher.blind_index
         self.signing = True
         self.setEnabledInputs(False)
         self.status.setText(self.tr("Signing…"))
         self.changed.emit()
 
         def work() -> SignedSet:
-            from station.signing.handwriting import capture_with_png
-            from station.signing.sign import BorrowerIdentity, sign_set
+            from station.signing.case_documents import sign_case_documents
             from station.ui.signing_kit import signing_kit
 
-            outcome = sign_set(documents.documents, capture_with_png(capture), BorrowerIdentity(name, id_hash),
-                               signing_kit(settings), day=day, progress=progress.advanced.emit)
+            outcome = sign_case_documents(documents, card, capture, blind_index, signing_kit(settings), day=day,
+                                          progress=progress.advanced.emit)
             return outcome.signed
 
         run_in_background(self, work, self._signed, self._failed)

@@ -185,6 +185,8 @@ def upgrade() -> None:
     sa.Column('case_id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=32), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('written_at', sa.DateTime(), nullable=True),
+    sa.Column('bundle', sa.String(length=128), nullable=True),
     sa.Column('sent_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_outbox_case_id_cases')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_outbox'))

@@ -1,0 +1,64 @@
+"""Certificates and CRLs from files: PEM bundles (any number of blocks) or a single DER object.
+
+Used for the trust roots and CRL files the signing settings name and those QA gives the verifier.
+Each object is parsed when read, so a damaged file fails here, not halfway through a signing or a
+verification.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from asn1crypto import crl as asn1_crl
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+
+__all__ = ["CertificateFileError", "read_certificates", "read_crls"]
+
+
+class CertificateFileError(Exception):
+    """A certificate or CRL file is missing, unreadable, or holds nothing usable; the message says which.
+
+    ``unreadable`` is true when the file could not be read at all (missing, no permission).
+    """
+
+    def __init__(self, message: str, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
+
+
+def read_certificates(path: Path) -> list[asn1_x509.Certificate]:
+    """Every certificate in a PEM or DER file; :class:`CertificateFileError` when there is none."""
+    try:
+        certs = [asn1_x509.Certificate.load(der) for der in _blocks(Path(path), "certificate")]
+        for cert in certs:
+            _ = cert.subject.human_friendly, cert.public_key.native  # parse now, not during validation
+    except (ValueError, TypeError) as exc:
+        raise CertificateFileError(f"{path} is not a PEM or DER certificate file ({exc})") from exc
+    if not certs:
+        raise CertificateFileError(f"{path} holds no certificate")
+    return certs
+
+
+def read_crls(path: Path) -> list[asn1_crl.CertificateList]:
+    """Every CRL in a PEM or DER file (possibly none); :class:`CertificateFileError` when it holds another thing."""
+    try:
+        found = [asn1_crl.CertificateList.load(der) for der in _blocks(Path(path), "CRL")]
+        for crl in found:
+            _ = crl.issuer.human_friendly, crl["tbs_cert_list"]["next_update"].native
+    except (ValueError, TypeError) as exc:
+        raise CertificateFileError(f"{path} is not a PEM or DER CRL file ({exc})") from exc
+    return found
+
+
+def _blocks(path: Path, kind: str) -> list[bytes]:
+    """The DER objects of a file: each PEM block, or the whole file when it is not PEM."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CertificateFileError(f"the {kind} file {path} does not exist", unreadable=True) from None
+    except OSError as exc:
+        raise CertificateFileError(f"the {kind} file {path} cannot be read ({exc.strerror})", unreadable=True) from exc
+    if pem.detect(data):
+        return [der for _, _, der in pem.unarmor(data, multiple=True)]
+    return [data]

@@ -1,0 +1,245 @@
+"""Evidence bundles: a finished case packed for the branch and encrypted to the branch's certificate.
+
+A bundle is a ZIP made in memory (nothing personal touches the disk in clear)::
+
+    manifest.json      format, case, station, officer, times, each step's named checks, the face decision
+                       (distance, threshold, model, calibration, liveness), the customer's name and ID
+                       number masked, and the SHA-256 of every other file
+    documents/<file>   the PDFs as stored: signed, the personal-information consent among them
+    audit.jsonl        the case's audit events with their chain hashes, one JSON object a line
+    card/front.*, card/back.*   the ID card images, only when ``sync.include_card_images`` is set
+
+The ZIP is then CMS EnvelopedData (RFC 5652: AES-256-CBC, RSA key transport) for the branch's
+certificate, DER-encoded (``.p7m``), and written atomically. Only the branch's private key opens it::
+
+    openssl cms -decrypt -inform DER -in X.p7m -inkey branch.key -recip branch.pem -out X.zip
+
+Face images never leave the station (the live ones are dropped when a case is finished; the card's
+portrait crop is a face image too and stays).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.ciphers import algorithms
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from station.core.masking import mask_id_number, mask_name
+from station.core.models import FaceCheck, IdCardRead
+from station.core.visit import ORDER
+from station.errors import StoreError
+from station.store.cases import CaseState, StepRecord, Store
+from station.store.db import DiskFullError, is_disk_full
+from station.store.officers import SignedIn
+
+FORMAT = "station-evidence-bundle"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+AUDIT = "audit.jsonl"
+AUDIT_HASH_RULE = ("hash = hex SHA-256 of the UTF-8 of json.dumps([chain, seq, at, actor, action, result, figures, "
+                   "prev_hash], ensure_ascii=False, separators=(',', ':')), figures being the string as stored; "
+                   "each prev_hash is the hash before it, the first one 64 zeros")
+
+_STEP_ORDER = [step.value for step in ORDER]
+
+
+class EvidenceError(StoreError):
+    """No bundle can be made (a case not finished, a certificate that cannot receive it); nothing was written."""
+
+
+@dataclass(frozen=True)
+class BundleReport:
+    """A bundle written: where, which files its ZIP holds, its size and SHA-256, for whom it is encrypted."""
+
+    path: Path
+    case_id: str
+    files: tuple[str, ...]
+    size: int
+    recipient: str  # the certificate's subject, e.g. "CN=DEMO Branch Sync (evidence encryption),O=...,C=CN"
+    sha256: str  # of the encrypted file as written
+    card_images: bool
+
+    def audit_figures(self) -> dict[str, Any]:
+        """What the case's audit trail records of this bundle (no personal data)."""
+        return {"bundle": self.path.name, "sha256": self.sha256, "size": self.size, "recipient": self.recipient,
+                "files": len(self.files), "card_images": self.card_images}
+
+
+def case_reference(case_id: str) -> str:
+    """The short reference of a case (its documents print the same): the id's first 8 characters, upper case."""
+    return case_id[:8].upper()
+
+
+def export_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate) -> BundleReport:
+    """Write a finished case's evidence bundle to ``dest``, encrypted to ``recipient``; the case's audit
+    trail records it (``evidence.export``). Raises EvidenceError, or DiskFullError leaving no file."""
+    report = write_bundle(store, by, case_id, dest, recipient)
+    try:
+        store.add_event(by, case_id, "evidence.export", "ok", report.audit_figures())
+    except BaseException:
+        report.path.unlink(missing_ok=True)  # a bundle the trail does not know of must not stay
+        raise
+    return report
+
+
+def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate) -> BundleReport:
+    """Pack, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
+    state = store.case_state(case_id, by)
+    if state.status != "done":
+        raise EvidenceError(f"Case {case_id} is {state.status} (at the {state.step} step): only a finished case "
+                            "can be exported. Finish its visit first.")
+    at = store.clock()
+    subject = check_recipient(recipient, at)
+    archive, names, images = _pack(store, by, state, at)
+    envelope = (pkcs7.PKCS7EnvelopeBuilder().set_data(archive).add_recipient(recipient)
+                .set_content_encryption_algorithm(algorithms.AES256)
+                .encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
+    dest = Path(dest)
+    write_atomically(dest, envelope)
+    return BundleReport(dest, case_id, names, len(envelope), subject, hashlib.sha256(envelope).hexdigest(), images)
+
+
+def check_recipient(recipient: x509.Certificate, now: datetime) -> str:
+    """The certificate's subject when it can receive a bundle: an RSA key meant for key encipherment, not expired."""
+    subject = recipient.subject.rfc4514_string()
+    if not isinstance(recipient.public_key(), rsa.RSAPublicKey):
+        raise EvidenceError(f"The branch certificate {subject} does not hold an RSA key; bundles are encrypted "
+                            "with RSA key transport only. Ask branch IT for its RSA encryption certificate.")
+    try:
+        usage = recipient.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        usage = None
+    if usage is not None and not usage.key_encipherment:
+        raise EvidenceError(f"The branch certificate {subject} is not for encryption (no keyEncipherment key "
+                            "usage). Set sync.recipient_cert to the branch's encryption certificate.")
+    if now >= recipient.not_valid_after_utc:  # the branch may have retired its key: ask for the new certificate
+        raise EvidenceError(f"The branch certificate {subject} expired on {recipient.not_valid_after_utc:%Y-%m-%d}. "
+                            "Get the current one from branch IT (sync.recipient_cert), or check the station's clock.")
+    return subject
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``, fsync the folder.
+
+    On any failure nothing is left; a full disk raises :class:`DiskFullError`.
+    """
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        tmp = None
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise DiskFullError(f"The disk is full, so the evidence bundle {path.name} was not written (nothing "
+                                "partial was left). Free some space (station doctor shows how much is left) and "
+                                "export again.") from exc
+        raise EvidenceError(f"Cannot write the evidence bundle {path}: {exc.strerror}. Choose a folder this "
+                            "station may write to; nothing was written.") from exc
+
+
+# --- packing -------------------------------------------------------------------------------------
+
+def _pack(store: Store, by: SignedIn, state: CaseState, at: datetime) -> tuple[bytes, tuple[str, ...], bool]:
+    """The ZIP's bytes, its file names (manifest first) and whether card images are in it."""
+    case_id = state.id
+    card = store.step_output(by, case_id, "id_card")
+    face = store.step_output(by, case_id, "face")
+    assert isinstance(card, IdCardRead) and isinstance(face, FaceCheck)  # a finished case has both steps
+    files: dict[str, bytes] = {}
+    documents = []
+    for doc in store.documents(by, case_id):
+        name = None
+        if doc.content is not None:
+            name = f"documents/{Path(doc.filename).name or doc.kind.value}"
+            if name in files:
+                name = f"documents/{doc.kind.value}-{Path(doc.filename).name}"
+            files[name] = doc.content
+        documents.append({"kind": doc.kind.value, "file": name, "signed": doc.signed, "pades_level": doc.pades_level,
+                          "awaiting_upgrade": doc.awaiting_upgrade})
+    events = store.audit_events(case_id)
+    chain = store.verify_audit(case_id)[0]
+    files[AUDIT] = "".join(json.dumps({"chain": e.chain, "seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
+                                       "result": e.result, "figures": e.figures, "prev_hash": e.prev_hash,
+                                       "hash": e.hash}, ensure_ascii=False) + "\n" for e in events).encode("utf-8")
+    images = store.settings.sync.include_card_images
+    if images:
+        for side, data in (("front", card.front_image), ("back", card.back_image)):
+            if data is not None:
+                files[f"card/{side}{_image_suffix(data)}"] = data
+    bank = store.settings.bank
+    manifest = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "case": {"id": case_id, "reference": case_reference(case_id), "status": state.status,
+                 "officer_id": state.officer_id, "created_at": state.created_at.isoformat(),
+                 "finished_at": state.updated_at.isoformat()},
+        "station": {"id": f"{bank.branch_code}-{bank.station_number}", "bank": bank.name,
+                    "software": f"station {version('station')}"},
+        "exported": {"at": at.isoformat(), "by": by.officer_id},
+        "customer": {"name": mask_name(card.front.name), "id_number": mask_id_number(card.front.id_number)},
+        "steps": [_step(store, by, case_id, state.steps[s]) for s in _STEP_ORDER if s in state.steps],
+        "face": {"decision": face.decision.value, "distance": face.distance, "threshold": face.threshold,
+                 "model_version": face.model_version, "calibration": face.calibration, "reason": face.reason,
+                 "liveness": {"passed": face.liveness_passed, "details": dict(face.liveness)}},
+        "documents": documents,
+        "audit": {"file": AUDIT, "chain": case_id, "events": len(events),
+                  "head": {"seq": events[-1].seq, "hash": events[-1].hash} if events else None,
+                  "intact": chain.ok, "problems": chain.problems, "hash_rule": AUDIT_HASH_RULE},
+        "images": {"card": images, "face": False},
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    }
+    body = json.dumps(manifest, ensure_ascii=False, indent=2, default=str).encode("utf-8")
+    return _zip({MANIFEST: body, **files}, at), (MANIFEST, *files), images
+
+
+def _step(store: Store, by: SignedIn, case_id: str, record: StepRecord) -> dict[str, Any]:
+    """A step with its named checks (without their figures, which can hold a birth date) and overridden ones."""
+    return {"step": record.step, "state": record.state, "attempt": record.attempt,
+            "completed_by": record.completed_by, "completed_at": record.completed_at.isoformat(),
+            "checks": [{"name": c.name, "status": c.status.value, "severity": c.severity.value, "reason": c.reason}
+                       for c in record.checks],
+            "overridden": sorted(store.overrides_of(by, case_id, record.step))}
+
+
+def _image_suffix(data: bytes) -> str:
+    return ".jpg" if data.startswith(b"\xff\xd8") else ".png" if data.startswith(b"\x89PNG") else ".bin"
+
+
+def _zip(files: Mapping[str, bytes], at: datetime) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=at.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()

@@ -1,0 +1,91 @@
+"""Evidence bundle tests' support: a station with a finished case, and opening bundles as the branch does."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import factories as f
+import pytest
+from conftest import ADMIN_ID, ADMIN_PIN, FakeClock
+from cryptography.hazmat.primitives.serialization import pkcs7
+
+from station.config import load_settings
+from station.core.session import OfficerSession
+from station.core.visit import Visit
+from station.signing.pki import DemoPki
+from station.store.cases import Store
+from station.store.officers import SignedIn
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A decrypted bundle: the ZIP's files by name and the parsed manifest."""
+
+    files: dict[str, bytes]
+    manifest: dict
+
+    def other_files(self) -> dict[str, bytes]:
+        return {name: data for name, data in self.files.items() if name != "manifest.json"}
+
+
+def unzip(archive: bytes) -> Opened:
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        assert z.testzip() is None
+        files = {name: z.read(name) for name in z.namelist()}
+    return Opened(files, json.loads(files["manifest.json"]))
+
+
+def open_with_pyca(bundle: Path, pki: DemoPki) -> Opened:
+    return unzip(pkcs7.pkcs7_decrypt_der(bundle.read_bytes(), pki.branch_sync_cert(), pki.branch_sync_key(), []))
+
+
+def openssl_decrypt(bundle: Path, key: Path, cert: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["openssl", "cms", "-decrypt", "-inform", "DER", "-in", str(bundle), "-inkey", str(key),
+                           "-recip", str(cert), "-out", str(out)], capture_output=True, text=True, timeout=30)
+
+
+def hashes_match(opened: Opened) -> bool:
+    """Every file but the manifest is listed in it with its SHA-256, and nothing else is listed."""
+    listed = opened.manifest["files"]
+    return listed == {name: hashlib.sha256(data).hexdigest() for name, data in opened.other_files().items()}
+
+
+@dataclass(frozen=True)
+class Station:
+    """A station on its own data folder with a signed-in officer and one finished case."""
+
+    store: Store
+    officer: SignedIn
+    clock: FakeClock
+    case_id: str
+
+    def visit(self) -> Visit:
+        return Visit.start(self.store, OfficerSession(self.officer, timedelta(minutes=5), self.clock))
+
+
+@contextmanager
+def station_with_a_finished_case(folder: Path, **settings: Any) -> Iterator[Station]:
+    """For module-scoped fixtures (signing in costs an Argon2 hash): the settings are read with the
+    environment isolated, as tests/conftest.py does for each test."""
+    with pytest.MonkeyPatch.context() as env:
+        for key in [k for k in os.environ if k.startswith("STATION_")]:
+            env.delenv(key)
+        env.setenv("STATION_CONFIG", str(folder / "config" / "settings.toml"))
+        loaded = load_settings(data_dir=folder / "data", **settings)
+    clock = FakeClock()
+    with Store.open(loaded, clock=clock) as store:
+        officer = store.officers.bootstrap(ADMIN_ID, "管理员", ADMIN_PIN)
+        visit = Visit.start(store, OfficerSession(officer, timedelta(minutes=5), clock))
+        f.drive(visit)
+        yield Station(store, officer, clock, visit.case_id)
