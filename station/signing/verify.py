@@ -56,7 +56,7 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignatureStatus, TimestampSignatureStatus
 
 from station.core.checks import CheckResult, CheckStatus, failed, passed, warned
-from station.signing import pdf_speedups
+from station.signing import asn1_lengths, pdf_speedups
 from station.signing.levels import PadesLevel, signature_level
 from station.signing.pdf_structure import Finding, Structure, StructureError, inspect_structure
 from station.signing.render import RenderError, pages_differ
@@ -67,6 +67,7 @@ from station.signing.verify_trust import CrlIndex, Revocation, TrustStore, revoc
 for _name in ("pyhanko", "pyhanko_certvalidator"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 pdf_speedups.install()
+asn1_lengths.install()  # else a file holding a length that ends in 0x80 can take seconds to check
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
 
