@@ -6,8 +6,10 @@ Preview rows: per-frame time of :class:`station.vision.face.FaceTracker` (HOG on
 frame, 68 landmarks followed in between, all six quality gates) over a 640x480 clip made from ORL photos
 (a face moving, blinking and turning), against the baseline of detecting at full size on every frame.
 Target: 15 frames per second or more. Decision rows: encoding the card portrait plus the best live frame
-(the face already found by the tracker), and with three live frames, against face_recognition's plain
-pipeline (``face_locations`` at its default upsample 1, then ``face_encodings``) on the same two pictures.
+(the face already found by the tracker; the card is encoded twice, as itself and mirrored), with three
+live frames, and the previous method (5-point alignment, no mirror: one pass of the network fewer), against
+face_recognition's plain pipeline (``face_locations`` at its default upsample 1, then ``face_encodings``) on
+the same two pictures.
 Target: at most 300 ms. Single-threaded; prints Markdown tables with the load average (timings taken
 under load are inflated).
 """
@@ -24,7 +26,7 @@ import cv2
 import numpy as np
 
 from station.vision.face import FaceTracker
-from station.vision.face_match import encode_card, encode_live
+from station.vision.face_match import PREVIOUS, encode_card, encode_live
 from station.vision.face_models import load_models
 from station.vision.face_simulate import simulate_card_portrait, simulate_live_frame
 
@@ -85,6 +87,7 @@ def main() -> int:
     tracker = FaceTracker()
     observations = [tracker.observe(image) for image in live]
     rows: dict[str, list[float]] = {"card + best live frame": [], "card + 3 live frames": [],
+                                    "previous method (5-point, no mirror), card + best live frame": [],
                                     "baseline: face_recognition defaults, card + 1 frame": []}
     for _ in range(args.runs):
         start = time.perf_counter()
@@ -96,6 +99,11 @@ def main() -> int:
         for image, observation in zip(live, observations, strict=True):
             encode_live(image, observation)
         rows["card + 3 live frames"].append((time.perf_counter() - start) * 1000.0)
+        start = time.perf_counter()
+        encode_card(card_bytes, PREVIOUS)
+        encode_live(live[0], observations[0], PREVIOUS)
+        rows["previous method (5-point, no mirror), card + best live frame"].append(
+            (time.perf_counter() - start) * 1000.0)
         start = time.perf_counter()
         portrait = cv2.imdecode(np.frombuffer(card_bytes, np.uint8), cv2.IMREAD_COLOR)[:, :, ::-1].copy()
         for picture in (portrait, live[0][:, :, ::-1].copy()):

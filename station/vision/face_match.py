@@ -6,7 +6,9 @@ print is washed out) and smoothed with a Gaussian (1.5 % of its width to find th
 it), which removes the halftone screen and guilloche lines that otherwise hide the face from the
 detector. The encoding blur was chosen on ORL people 1-20 only, the finding blur by the share of
 simulated cards in which a face is found (bench/face.md). Each side is encoded by dlib's ResNet
-through face_recognition (128 numbers, aligned on 5 landmarks); the distance is the mean Euclidean
+through face_recognition (128 numbers, the face aligned on its 68 landmarks); the card's encoding is the
+mean of the portrait's and its mirror image's (test-time augmentation: one more pass of the network,
+which lowered the false rejects out of sample, bench/face.md). The distance is the mean Euclidean
 distance between the card and the best :data:`LIVE_FRAMES` live frames. The decision compares it with a
 calibrated threshold (:mod:`station.vision.calibration`), never with the library's default 0.6.
 
@@ -34,10 +36,31 @@ CARD_WIDTH = 140  # px: the portrait is resized to this width before it is searc
 MIN_CARD_PORTRAIT_PX = 60  # narrower portraits carry too little of the face to compare
 MIN_CARD_FACE_PX = 40  # face width in the portrait's own pixels
 FIND_BLUR, ENCODE_BLUR = 0.015, 0.02  # Gaussian sigma as a share of the portrait's width
-METHOD = (f"grey both sides; card resized to {CARD_WIDTH} px wide, 1-99 % contrast stretch, Gaussian blur "
-          f"sigma {FIND_BLUR:.1%} of width to find the face and {ENCODE_BLUR:.0%} to encode it; dlib ResNet v1, "
-          f"1 jitter; mean distance to the best {LIVE_FRAMES} live frames")
-"""The preprocessing and aggregation a calibration holds for (stored in it and checked on load)."""
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """How faces are encoded: face_recognition's landmark model (``large``: 68 points, ``small``: 5) and
+    whether the card's encoding is averaged with its mirror image's."""
+
+    landmarks: str = "large"
+    mirror_card: bool = True
+
+    @property
+    def method(self) -> str:
+        """The preprocessing and aggregation a calibration holds for (stored in it and checked on load)."""
+        points = {"large": 68, "small": 5}[self.landmarks]
+        mirror = ", card encoding averaged with its mirror image's" if self.mirror_card else ""
+        return (f"grey both sides; card resized to {CARD_WIDTH} px wide, 1-99 % contrast stretch, Gaussian blur "
+                f"sigma {FIND_BLUR:.1%} of width to find the face and {ENCODE_BLUR:.0%} to encode it; dlib ResNet "
+                f"v1 on {points}-point-aligned faces, 1 jitter{mirror}; mean distance to the best {LIVE_FRAMES} "
+                "live frames")
+
+
+STATION = Encoder()
+PREVIOUS = Encoder("small", mirror_card=False)
+"""The method used until 2026-11 (5-point alignment, no mirror): the benchmarks' baseline."""
+METHOD = STATION.method
 
 
 @dataclass(frozen=True)
@@ -104,12 +127,21 @@ def prepare_card(grey: np.ndarray, blur: float = ENCODE_BLUR) -> np.ndarray:
     return cv2.copyMakeBorder(img, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=int(np.median(img[:, :4])))
 
 
-def _encode(grey: np.ndarray, box: FaceBox) -> np.ndarray:
+def _encode(grey: np.ndarray, box: FaceBox, encoder: Encoder) -> np.ndarray:
     rgb = np.ascontiguousarray(np.dstack([grey, grey, grey]))
-    return load_models().api.face_encodings(rgb, [box.css()], num_jitters=1, model="small")[0]
+    return load_models().api.face_encodings(rgb, [box.css()], num_jitters=1, model=encoder.landmarks)[0]
 
 
-def encode_card(portrait: np.ndarray | bytes) -> CardFace:
+def _encode_card(grey: np.ndarray, box: FaceBox, encoder: Encoder) -> np.ndarray:
+    encoding = _encode(grey, box, encoder)
+    if not encoder.mirror_card:
+        return encoding
+    right = grey.shape[1] - 1
+    mirrored = FaceBox(right - box.right, box.top, right - box.left, box.bottom)
+    return (encoding + _encode(np.ascontiguousarray(grey[:, ::-1]), mirrored, encoder)) / 2.0
+
+
+def encode_card(portrait: np.ndarray | bytes, encoder: Encoder = STATION) -> CardFace:
     """Encode the card portrait (an image array, or encoded bytes as the ID card reader gives them)."""
     load_models()  # once per process; not part of the timings
     start = time.perf_counter()
@@ -135,15 +167,15 @@ def encode_card(portrait: np.ndarray | bytes) -> CardFace:
         return CardFace(None, f"The face on the card photo is too small to compare ({face_px} px wide, needs "
                         f"{MIN_CARD_FACE_PX}): photograph the card closer or scan it at 300 dpi.",
                         face_px, _ms(start))
-    return CardFace(_encode(prepare_card(grey, ENCODE_BLUR), box), "", face_px, _ms(start))
+    return CardFace(_encode_card(prepare_card(grey, ENCODE_BLUR), box, encoder), "", face_px, _ms(start))
 
 
-def encode_live(image: np.ndarray, observation: FaceObservation) -> LiveFace:
+def encode_live(image: np.ndarray, observation: FaceObservation, encoder: Encoder = STATION) -> LiveFace:
     """Encode a live frame's face at the box the tracker found (grey, like the card)."""
     if observation.box is None:
         raise ValueError("a live frame without a face cannot be encoded")
     start = time.perf_counter()
-    return LiveFace(_encode(to_grey(image), observation.box), observation, _ms(start))
+    return LiveFace(_encode(to_grey(image), observation.box, encoder), observation, _ms(start))
 
 
 def distances(card: CardFace, live: Sequence[LiveFace]) -> list[float]:

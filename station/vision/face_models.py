@@ -21,10 +21,10 @@ from station.health import FACE_MODEL_SHA256, verify_model_file
 
 ENCODER_FILE = "dlib_face_recognition_resnet_model_v1.dat"
 LANDMARKS_68_FILE = "shape_predictor_68_face_landmarks.dat"
-LANDMARKS_5_FILE = "shape_predictor_5_face_landmarks.dat"  # the encoder aligns faces on these 5 points
+LANDMARKS_5_FILE = "shape_predictor_5_face_landmarks.dat"  # face_recognition loads it on import
 
 MODEL_VERSION = (f"dlib ResNet face encoder v1 sha256:{FACE_MODEL_SHA256[ENCODER_FILE][:12]}, "
-                 f"5-point alignment sha256:{FACE_MODEL_SHA256[LANDMARKS_5_FILE][:12]}")
+                 f"68-point alignment sha256:{FACE_MODEL_SHA256[LANDMARKS_68_FILE][:12]}")
 """Recorded with every decision and every calibration: a threshold holds for this model only."""
 
 

@@ -25,7 +25,7 @@ import numpy as np
 
 from station.vision.calibration import Calibration, CalibrationError, operating_point
 from station.vision.face import find_faces
-from station.vision.face_match import LIVE_FRAMES, METHOD, CardFace, encode_card, encode_live
+from station.vision.face_match import LIVE_FRAMES, METHOD, STATION, CardFace, Encoder, encode_card, encode_live
 from station.vision.face_models import MODEL_VERSION
 from station.vision.face_simulate import DESCRIPTION as CARD_SIMULATION
 from station.vision.face_simulate import simulate_card_portrait, simulate_live_frame
@@ -104,8 +104,9 @@ class Encodings:
         return sum(not c.ok for c in self.cards.values())
 
 
-def encode_dataset(people: Sequence[Person], progress: Progress | None = None) -> Encodings:
-    """Encode every live photo and every (real or simulated) card portrait."""
+def encode_dataset(people: Sequence[Person], progress: Progress | None = None,
+                   encoder: Encoder = STATION) -> Encodings:
+    """Encode every live photo and every (real or simulated) card portrait (the station's way by default)."""
     result = Encodings(list(people))
     total = sum(len(p.photos) * (1 if p.card else 2) + (1 if p.card else 0) for p in people)
     done = 0
@@ -117,11 +118,11 @@ def encode_dataset(people: Sequence[Person], progress: Progress | None = None) -
                 frame = as_live_frame(grey, seed=pi * 1000 + j)
                 observation = find_faces(frame)
                 if observation.faces == 1:
-                    encoding = encode_live(frame, observation).encoding
+                    encoding = encode_live(frame, observation, encoder).encoding
             result.live[(pi, j)] = encoding
             done += 1
             if person.card is None:
-                card = (encode_card(simulate_card_portrait(grey, seed=pi * 100 + j)) if grey is not None
+                card = (encode_card(simulate_card_portrait(grey, seed=pi * 100 + j), encoder) if grey is not None
                         else CardFace(None, "photo does not decode"))
                 result.cards[(pi, j)] = card
                 done += 1
@@ -129,7 +130,8 @@ def encode_dataset(people: Sequence[Person], progress: Progress | None = None) -
                 progress(done, total)
         if person.card is not None:
             grey = _grey(person.card)
-            result.cards[(pi, -1)] = encode_card(grey) if grey is not None else CardFace(None, "card does not decode")
+            result.cards[(pi, -1)] = (encode_card(grey, encoder) if grey is not None
+                                      else CardFace(None, "card does not decode"))
             done += 1
             if progress:
                 progress(done, total)

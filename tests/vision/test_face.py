@@ -115,3 +115,4 @@ def test_loading_the_models_leaves_pillow_strict_and_checks_their_hashes() -> No
     assert load_models().detector is not None
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # face_recognition switches it on for the whole process
     assert "55533b28a958" in MODEL_VERSION  # the encoder's pinned SHA-256, as `station doctor` checks it
+    assert "68-point alignment sha256:" in MODEL_VERSION  # the landmark model the faces are aligned with
