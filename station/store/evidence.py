@@ -23,8 +23,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,6 +41,7 @@ from station.core.masking import mask_id_number, mask_name
 from station.core.models import FaceCheck, IdCardRead
 from station.core.visit import ORDER
 from station.errors import StoreError
+from station.files import write_all_atomically
 from station.store.cases import CaseState, StepRecord, Store
 from station.store.db import DiskFullError, is_disk_full
 from station.store.officers import SignedIn
@@ -110,7 +109,7 @@ def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient
                 .set_content_encryption_algorithm(algorithms.AES256)
                 .encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
     dest = Path(dest)
-    write_atomically(dest, envelope)
+    _write(dest, envelope)
     return BundleReport(dest, case_id, names, len(envelope), subject, hashlib.sha256(envelope).hexdigest(), images)
 
 
@@ -133,32 +132,12 @@ def check_recipient(recipient: x509.Certificate, now: datetime) -> str:
     return subject
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, fsync it, rename it over ``path``, fsync the folder.
-
-    On any failure nothing is left; a full disk raises :class:`DiskFullError`.
-    """
-    tmp: str | None = None
+def _write(path: Path, data: bytes) -> None:
+    """Write the bundle whole or not at all; a full disk raises :class:`DiskFullError`."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        tmp = None
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+        write_all_atomically({path: data})
     except OSError as exc:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         if is_disk_full(exc):
             raise DiskFullError(f"The disk is full, so the evidence bundle {path.name} was not written (nothing "
                                 "partial was left). Free some space (station doctor shows how much is left) and "
