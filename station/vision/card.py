@@ -70,21 +70,43 @@ class CardLocation:
 def find_card(image: np.ndarray) -> CardLocation | None:
     """The card's outline in a BGR image, or the whole image if it has a card's shape; None if neither."""
     h, w = image.shape[:2]
-    f = min(1.0, _DETECT_SIDE / max(h, w))
-    small = cv2.resize(image, (round(w * f), round(h * f)), interpolation=cv2.INTER_AREA) if f < 1 else image
+    small = shrink(image, _DETECT_SIDE)
+    f = small.shape[1] / w
     best: tuple[float, np.ndarray] | None = None
+    seen: set[tuple[int, ...]] = set()
     for contour in _candidate_contours(small):
+        # The edge maps and the brightness mask often trace the same outline: fit each outline once.
+        key = tuple(round(v / 2) for v in cv2.boundingRect(contour)) + (round(len(contour) / 8),)
+        if key in seen:
+            continue
+        seen.add(key)
         found = _card_quad(contour, small.shape[:2])
         if found is not None and (best is None or found[0] > best[0]):
             best = found
     if best is not None:
-        corners = _refine(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY), _clockwise(best[1] / f), search=2.5 / f + 2)
+        corners = _refine(image, _clockwise(best[1] / f), search=2.5 / f + 2)
         return CardLocation(_long_side_first(corners).astype(np.float32), "outline", (w, h))
     long, short = max(w, h), min(w, h)
     if 1.45 <= long / short <= 1.75:
         corners = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
         return CardLocation(_long_side_first(corners), "whole image", (w, h))
     return None
+
+
+def shrink(image: np.ndarray, side: int) -> np.ndarray:
+    """The image at most ``side`` pixels on its long side, averaged down (the image itself if smaller).
+
+    Averaging over whole blocks of pixels first (OpenCV's fast path) and interpolating only the last
+    step costs a tenth of an area resize by an odd factor, for the same picture.
+    """
+    h, w = image.shape[:2]
+    if max(h, w) <= side:
+        return image
+    k = max(h, w) // side
+    if k >= 2:
+        image = cv2.resize(image, (w // k, h // k), interpolation=cv2.INTER_AREA)
+    f = side / max(h, w)
+    return cv2.resize(image, (round(w * f), round(h * f)), interpolation=cv2.INTER_LINEAR)
 
 
 def rectify(image: np.ndarray, location: CardLocation) -> np.ndarray:
@@ -220,7 +242,7 @@ def _fit_sides(points: np.ndarray, quad: np.ndarray) -> np.ndarray | None:
     return fitted
 
 
-def _refine(grey: np.ndarray, quad: np.ndarray, search: float, samples: int = 48) -> np.ndarray:
+def _refine(image: np.ndarray, quad: np.ndarray, search: float, samples: int = 48) -> np.ndarray:
     """Corners refined at full resolution: along each side, the strongest edge within ``search`` pixels.
 
     Each side is sampled across its length; at each sample the grey profile along the side's normal
@@ -240,8 +262,9 @@ def _refine(grey: np.ndarray, quad: np.ndarray, search: float, samples: int = 48
         t = np.linspace(0.12, 0.88, samples)[:, None]
         base = a + t * ab
         pts = base[:, None, :] + offsets[None, :, None] * n[None, None, :]
-        profile = cv2.remap(grey, pts[..., 0].astype(np.float32), pts[..., 1].astype(np.float32),
-                            cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
+        sampled = cv2.remap(image, pts[..., 0].astype(np.float32), pts[..., 1].astype(np.float32),
+                            cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        profile = (cv2.cvtColor(sampled, cv2.COLOR_BGR2GRAY) if sampled.ndim == 3 else sampled).astype(np.float32)
         grad = np.abs(np.diff(profile, axis=1))
         weight = np.exp(-0.5 * ((offsets[:-1] + 0.5) / max(search, 1.0)) ** 2)
         k = np.argmax(grad * weight, axis=1)

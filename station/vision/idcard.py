@@ -309,8 +309,8 @@ def _read_crop(engine: OcrEngine, card: np.ndarray, box: tuple[int, int, int, in
     def back(x: float, y: float) -> tuple[float, float]:
         return x0 + (x - pad) / scale, y0 + (y - pad) / scale
 
-    return [OcrLine(ln.text, ln.score, tuple(back(x, y) for x, y in ln.box), ln.char_scores,
-                    tuple(x0 + (x - pad) / scale for x in ln.char_xs)) for ln in engine.read(crop)]
+    return [replace(ln, box=tuple(back(x, y) for x, y in ln.box),
+                    char_xs=tuple(x0 + (x - pad) / scale for x in ln.char_xs)) for ln in engine.read(crop)]
 
 
 def _outside(lines: list[OcrLine], box: tuple[int, int, int, int]) -> list[OcrLine]:
@@ -328,9 +328,7 @@ def _outside(lines: list[OcrLine], box: tuple[int, int, int, int]) -> list[OcrLi
             xs = [ln.char_xs[i] for i in keep]
             half = ln.height / 2
             left, right = min(xs) - half, max(xs) + half
-            out.append(OcrLine("".join(ln.text[i] for i in keep), ln.score,
-                               ((left, ln.top), (right, ln.top), (right, ln.bottom), (left, ln.bottom)),
-                               tuple(ln.char_scores[i] for i in keep), tuple(xs)))
+            out.append(ln.subset(keep, ((left, ln.top), (right, ln.top), (right, ln.bottom), (left, ln.bottom))))
     return out
 
 
@@ -387,19 +385,12 @@ def _rule_checks(front: Mapping[str, FieldRead], back: Mapping[str, FieldRead] |
         card_back = IdCardBack(v["issuer"], date.fromisoformat(v["valid_from"]),
                                None if v["valid_to"] == PERMANENT else date.fromisoformat(v["valid_to"]))
         return idcard_rules.check_card(IdCardRead(card_front, card_back), today, min_age=min_age)
-    # Front only: the number and the cross-checks against it (idcard_rules has no public front-only entry).
-    cross = (idcard_rules._birth_date_matches(card_front), idcard_rules._sex_matches(card_front),
-             idcard_rules._address_region(card_front))
-    return [*check_id_number(number, today=today), *(c for c in cross if c is not None),
-            idcard_rules._adult(card_front.birth_date, today, min_age)]
+    return idcard_rules.check_front(card_front, today, min_age=min_age)
 
 
 def _orientations(card: np.ndarray) -> tuple[int, int]:
     """The two ways up to try, the likelier first: the portrait block (front) or the red emblem (back)
     sits in a known corner of an upright card."""
-    grey = cv2.cvtColor(card, cv2.COLOR_BGR2GRAY).astype(np.float32)
-    hsv = cv2.cvtColor(card, cv2.COLOR_BGR2HSV)
-    red = ((hsv[..., 0] < 10) | (hsv[..., 0] > 170)) & (hsv[..., 1] > 100)
     w, h = CARD_SIZE
 
     def flip(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -408,11 +399,12 @@ def _orientations(card: np.ndarray) -> tuple[int, int]:
 
     def dark(box: tuple[int, int, int, int]) -> float:
         x0, y0, x1, y1 = box
-        return float(255 - grey[y0:y1, x0:x1].mean())
+        return float(255 - cv2.cvtColor(card[y0:y1, x0:x1], cv2.COLOR_BGR2GRAY).mean())
 
     def redness(box: tuple[int, int, int, int]) -> float:
         x0, y0, x1, y1 = box
-        return float(red[y0:y1, x0:x1].mean())
+        hsv = cv2.cvtColor(card[y0:y1, x0:x1], cv2.COLOR_BGR2HSV)
+        return float((((hsv[..., 0] < 10) | (hsv[..., 0] > 170)) & (hsv[..., 1] > 100)).mean())
 
     portrait, emblem = _PORTRAIT_DEFAULT, (50, 40, 190, 180)
     score = dark(portrait) - dark(flip(portrait)) + 200 * (redness(emblem) - redness(flip(emblem)))

@@ -79,6 +79,10 @@ def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
             if width < 1 or height < 1:
                 raise ImageError(f"The image has no pixels; {_RETAKE}.")
             mode = im.mode
+            if im.format == "JPEG" and mode in ("RGB", "L"):  # a camera photo: OpenCV decodes it to BGR directly
+                bgr = _decode_jpeg(data, max(width, height), max_side)
+                if bgr is not None:
+                    return LoadedImage(_fit(bgr, max_side), (width, height), mode, mode == "L")
             im.draft("RGB", (max_side, max_side))  # JPEG only: decode at 1/2, 1/4 or 1/8 when that is enough
             im = ImageOps.exif_transpose(im)
             rgb, greyscale = _to_rgb(im)
@@ -90,12 +94,29 @@ def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
         raise ImageError(f"The file is not an image the station can read (JPEG, PNG, BMP, TIFF); {_RETAKE}.") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageError(f"The image file is damaged or incomplete ({exc}); {_RETAKE}.") from exc
-    bgr = cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
+    return LoadedImage(_fit(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), max_side), (width, height), mode, greyscale)
+
+
+def _decode_jpeg(data: bytes, long_side: int, max_side: int) -> np.ndarray | None:
+    """A JPEG decoded by OpenCV (EXIF orientation applied), at 1/2, 1/4 or 1/8 scale when that still
+    leaves ``max_side`` pixels; None if OpenCV cannot decode it (Pillow then says why)."""
+    flags = cv2.IMREAD_COLOR
+    for factor, reduced in ((8, cv2.IMREAD_REDUCED_COLOR_8), (4, cv2.IMREAD_REDUCED_COLOR_4),
+                            (2, cv2.IMREAD_REDUCED_COLOR_2)):
+        if long_side // factor >= max_side:
+            flags = reduced
+            break
+    bgr = cv2.imdecode(np.frombuffer(data, np.uint8), flags)
+    return bgr if bgr is not None and bgr.ndim == 3 and bgr.size else None
+
+
+def _fit(bgr: np.ndarray, max_side: int) -> np.ndarray:
+    """The image shrunk to ``max_side`` on its long side if it is longer."""
     long_side = max(bgr.shape[:2])
-    if long_side > max_side:
-        f = max_side / long_side
-        bgr = cv2.resize(bgr, (round(bgr.shape[1] * f), round(bgr.shape[0] * f)), interpolation=cv2.INTER_AREA)
-    return LoadedImage(bgr, (width, height), mode, greyscale)
+    if long_side <= max_side:
+        return bgr
+    f = max_side / long_side
+    return cv2.resize(bgr, (round(bgr.shape[1] * f), round(bgr.shape[0] * f)), interpolation=cv2.INTER_AREA)
 
 
 def _to_rgb(im: Image.Image) -> tuple[np.ndarray, bool]:

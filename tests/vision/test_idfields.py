@@ -215,3 +215,30 @@ def test_an_authority_misread_like_the_address_is_still_doubtful() -> None:
     back = parse_back(back_lines(issuer=line("怀化市公安局淑浦分局", 320, 410)))
     marked_front, marked_back = place_doubts(front, back)
     assert marked_front["address"].doubtful and marked_back["issuer"].doubtful == (6,)
+
+
+def test_a_character_read_in_two_forms_is_sure_of_the_one_it_is() -> None:
+    # The recogniser split its belief between 漢 and 汉: the ethnic group 汉 is read surely, in either form.
+    split = OcrLine("汉", 0.55, ((380, 117), (410, 117), (410, 147), (380, 147)), (0.55,),
+                    alternatives=((("漢", 0.43), ("汶", 0.01)),), gaps=(0.0, 0.0))
+    eth = parse_front(front_lines(eth=split))["ethnicity"]
+    assert (eth.value, eth.is_doubtful) == ("汉", False)
+    assert eth.confidence == 0.98
+    unsure = OcrLine("汉", 0.55, split.box, (0.55,), alternatives=((("汶", 0.4),),), gaps=(0.0, 0.0))
+    assert parse_front(front_lines(eth=unsure))["ethnicity"].doubtful == (0,)
+
+
+def test_a_character_the_recogniser_dropped_marks_its_neighbours() -> None:
+    # 团结村1组 read 团结村组: each character sure, but the frames between 村 and 组 held a "1" at 0.3.
+    text = "团结村组5号"
+    gaps = [0.0] * (len(text) + 1)
+    gaps[3] = 0.3
+    addr3 = OcrLine(text, 0.95, ((162, 319), (324, 319), (324, 349), (162, 349)), (0.99,) * len(text),
+                    alternatives=((),) * len(text), gaps=tuple(gaps))
+    address = parse_front(front_lines(addr3=addr3))["address"]
+    start = address.value.index("团结村组")
+    assert address.doubtful == (start + 2, start + 3)
+    assert address.gaps[start + 2] == 0.3
+    addr3 = OcrLine(text, 0.95, addr3.box, addr3.char_scores, alternatives=addr3.alternatives,
+                    gaps=(0.0,) * (len(text) + 1))
+    assert not parse_front(front_lines(addr3=addr3))["address"].is_doubtful

@@ -101,3 +101,16 @@ def test_encoders_round_trip() -> None:
     bgr = cv2.cvtColor(np.asarray(colour_image()), cv2.COLOR_RGB2BGR)
     assert np.array_equal(cv2.imdecode(np.frombuffer(encode_png(bgr), np.uint8), cv2.IMREAD_COLOR), bgr)
     assert encode_jpeg(bgr)[:3] == b"\xff\xd8\xff"
+
+
+@pytest.mark.parametrize("size", [(400, 200), (4400, 2200)])  # decoded whole, and at half scale
+def test_a_camera_jpeg_is_turned_by_its_exif_orientation(size: tuple[int, int]) -> None:
+    rgb = np.zeros((size[1], size[0], 3), np.uint8)
+    rgb[:, : size[0] // 4] = (255, 0, 0)  # a red band along the left edge of the sensor image
+    exif = Image.Exif()
+    exif[0x0112] = 6  # the camera was held turned: show it turned 90 degrees clockwise
+    loaded = decode_image(pil_bytes(Image.fromarray(rgb), "JPEG", exif=exif.tobytes()))
+    h, w = loaded.bgr.shape[:2]
+    assert h > w and max(h, w) <= MAX_SIDE and loaded.original_size == size
+    assert tuple(loaded.bgr[5, w // 2]) == pytest.approx((0, 0, 255), abs=3)  # the band is now along the top
+    assert tuple(loaded.bgr[-5, w // 2]) == pytest.approx((0, 0, 0), abs=3)

