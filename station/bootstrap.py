@@ -197,7 +197,8 @@ def prepare_pki(settings: Settings, run: FirstRun | None = None) -> FirstRun:
         existed = DemoPki.at(settings.pki_dir).root_cert_file.exists()
         station_pki(settings)
         if not existed:
-            _made(run, f"DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA) in {settings.pki_dir}")
+            _made(run, "DEMO PKI (root, issuing CA, bank PKCS#12, TSA, borrower CA, branch sync certificate) "
+                       f"in {settings.pki_dir}")
     return run
 
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from station.core.checks import CheckStatus, Severity, failures
-from station.core.idcard_rules import age_on, check_card, expected_validity_years
+from station.core.idcard_rules import age_on, check_card, check_front, expected_validity_years
 from station.core.models import PERMANENT, IdCardBack, IdCardFront, IdCardRead, Sex
 
 TODAY = date(2024, 3, 1)
@@ -274,6 +274,24 @@ def test_a_minor_is_blocked() -> None:
 def test_min_age_is_a_parameter() -> None:
     assert checks(reading(), min_age=35)["holder.adult"].status is CheckStatus.FAIL
     assert checks(reading(), min_age=33)["holder.adult"].status is CheckStatus.PASS
+
+
+def test_the_front_alone_gives_the_card_checks_that_do_not_need_the_back() -> None:
+    front_names = [n for n in ALL_NAMES if not n.startswith("card.") or n in (
+        "card.birth_date_matches", "card.sex_matches", "card.address_region")]
+    results = check_front(reading().front, TODAY)
+    assert [r.name for r in results] == front_names
+    assert all(r.status is CheckStatus.PASS for r in results)
+    whole = {r.name: r for r in check_card(reading(), TODAY)}
+    assert all(r == whole[r.name] for r in results)
+
+
+def test_the_front_alone_catches_a_wrong_sex_and_a_minor() -> None:
+    front = reading(born=date(2008, 9, 1), sex=Sex.FEMALE).front
+    wrong = IdCardFront(front.name, Sex.MALE, front.ethnicity, front.birth_date, front.address, front.id_number)
+    failed = [r.name for r in failures(check_front(wrong, TODAY))]
+    assert failed == ["card.sex_matches", "holder.adult"]
+    assert [r.name for r in failures(check_front(front, TODAY, min_age=15))] == []
 
 
 # properties
