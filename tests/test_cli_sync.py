@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN
 from station.cli import app
 from station.config import load_settings
+from station.core.models import case_reference
 from station.core.session import OfficerSession
 from station.core.visit import Visit
 from station.signing.pki import DemoPki
 from station.store.cases import Store
-from station.store.evidence import case_reference
 from tests.store.bundle_support import open_with_pyca
 
 runner = CliRunner()

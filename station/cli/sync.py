@@ -57,7 +57,7 @@ def sync_outbox(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt =
 @app.command("status")
 def sync_status(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
     """What waits in the outbox (masked names when signed in) and the bundles in the outbox folder."""
-    from station.store.evidence import case_reference
+    from station.core.models import case_reference
     from station.store.outbox import BUNDLE_SUFFIX
 
     settings: Settings = ctx.obj

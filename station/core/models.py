@@ -19,6 +19,11 @@ PERMANENT = "长期"
 """Printed on the back of a card that never expires (holders aged 46 or over at issue)."""
 
 
+def case_reference(case_id: str) -> str:
+    """The short reference of a case, as its documents print it: the id's first 8 characters, upper case."""
+    return case_id[:8].upper()
+
+
 class Sex(StrEnum):
     MALE = "男"
     FEMALE = "女"

@@ -12,14 +12,21 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from station.core.models import AccountOpened, DocumentSet, IdCardRead, LoanOffer, Record, SignatureCapture
+from station.core.models import (
+    AccountOpened,
+    DocumentSet,
+    IdCardRead,
+    LoanOffer,
+    Record,
+    SignatureCapture,
+    case_reference,
+)
 from station.signing.errors import SigningError
 
 if TYPE_CHECKING:  # pyHanko loads when signing starts, not when a page or command imports this module
     from station.signing.sign import SigningKit, SigningOutcome
 
-__all__ = ["BORROWER_CERTIFICATE_PURPOSE", "StepsMissing", "case_reference", "render_case_documents",
-           "sign_case_documents"]
+__all__ = ["BORROWER_CERTIFICATE_PURPOSE", "StepsMissing", "render_case_documents", "sign_case_documents"]
 
 BORROWER_CERTIFICATE_PURPOSE = "borrower_certificate"
 """The purpose under which the ID number is blind-indexed for the borrower certificate's serialNumber."""
@@ -30,11 +37,6 @@ BlindIndex = Callable[[str, str], str]
 
 class StepsMissing(SigningError):
     """A step the documents or signatures need is not done (or its output is of another kind)."""
-
-
-def case_reference(case_id: str) -> str:
-    """The number the documents print for a case: the first eight characters of its id, upper case."""
-    return case_id[:8].upper()
 
 
 def render_case_documents(card: Record | None, account: Record | None, offer: Record | None, *,

@@ -38,7 +38,7 @@ from cryptography.hazmat.primitives.ciphers import algorithms
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from station.core.masking import mask_id_number, mask_name
-from station.core.models import FaceCheck, IdCardRead
+from station.core.models import FaceCheck, IdCardRead, case_reference
 from station.core.visit import ORDER
 from station.errors import StoreError
 from station.files import write_all_atomically
@@ -77,11 +77,6 @@ class BundleReport:
         """What the case's audit trail records of this bundle (no personal data)."""
         return {"bundle": self.path.name, "sha256": self.sha256, "size": self.size, "recipient": self.recipient,
                 "files": len(self.files), "card_images": self.card_images}
-
-
-def case_reference(case_id: str) -> str:
-    """The short reference of a case (its documents print the same): the id's first 8 characters, upper case."""
-    return case_id[:8].upper()
 
 
 def export_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate) -> BundleReport:

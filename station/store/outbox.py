@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 
 from cryptography import x509
 
+from station.core.models import case_reference
 from station.store.cases import Store
-from station.store.evidence import BundleReport, case_reference, write_bundle
+from station.store.evidence import BundleReport, write_bundle
 from station.store.officers import SignedIn
 
 BUNDLE_SUFFIX = ".p7m"

@@ -14,7 +14,7 @@ import cv2
 from PySide6.QtPrintSupport import QPrinter
 
 from station.bootstrap import station_pki
-from station.core.models import DocumentKind, SignedSet
+from station.core.models import DocumentKind, SignedSet, case_reference
 from station.core.visit import Step, Visit
 from station.signing.documents import DocumentInput, render_documents
 from station.ui.visit.done import DonePage
@@ -27,7 +27,7 @@ WAIT = 60_000
 def sign_with_real_pdfs(visit: Visit) -> list[int]:
     """Finish the visit with the four documents rendered from its data; returns their page counts."""
     card, account, offer = (visit.output(s) for s in (Step.ID_CARD, Step.ACCOUNT, Step.LOAN))
-    rendered = render_documents(DocumentInput(card, account, offer, visit.bank.name, visit.case_id[:8].upper(),
+    rendered = render_documents(DocumentInput(card, account, offer, visit.bank.name, case_reference(visit.case_id),
                                               visit.store.clock()))
     documents = [replace(d.record, signed=True, pades_level="B-T") for d in rendered.documents]
     visit.submit_signature(SignedSet(factories.signed_set().capture, documents))

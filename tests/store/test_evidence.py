@@ -25,12 +25,13 @@ from cryptography.x509.oid import NameOID
 
 from station.bootstrap import station_pki, sync_recipient
 from station.config import Settings, SyncSettings, load_settings
+from station.core.models import case_reference
 from station.errors import SettingsError
 from station.signing.pki import DemoPki, ensure_demo_pki
 from station.store import audit
 from station.store.cases import CaseNotFoundError
 from station.store.db import DiskFullError
-from station.store.evidence import EvidenceError, case_reference, export_bundle
+from station.store.evidence import EvidenceError, export_bundle
 
 from .bundle_support import Station, hashes_match, open_with_pyca, openssl_decrypt, station_with_a_finished_case, unzip
 

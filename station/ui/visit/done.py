@@ -163,7 +163,7 @@ class DonePage(StepPage):
 
     def export_dialog(self) -> None:
         """Ask where to save the bundle (named after the case reference), then export it in the background."""
-        from station.store.evidence import case_reference
+        from station.core.models import case_reference
 
         visit = self.visit
         assert visit is not None
