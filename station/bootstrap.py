@@ -155,18 +155,19 @@ def sync_recipient(settings: Settings) -> x509.Certificate:
     DER) when set, else the DEMO branch sync certificate of the station's PKI folder."""
     from cryptography import x509
 
+    from station.signing.certs import CertificateFileError, read_certificates
+
     path = settings.sync.recipient_cert
     if path is None:
         return station_pki(settings).branch_sync_cert()
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SettingsError(f"Cannot read sync.recipient_cert {path}: {exc.strerror}.") from exc
-    try:
-        return x509.load_pem_x509_certificate(data) if b"-----BEGIN" in data else x509.load_der_x509_certificate(data)
-    except ValueError as exc:
+        first = read_certificates(path)[0]
+    except CertificateFileError as exc:
+        if exc.unreadable:
+            raise SettingsError(f"Cannot read sync.recipient_cert {path}: {exc}.") from exc
         raise SettingsError(f"sync.recipient_cert {path} is not a certificate (PEM or DER): {exc}. Ask branch IT "
                             "for the branch's encryption certificate.") from exc
+    return x509.load_der_x509_certificate(first.dump())
 
 
 def prepare(settings: Settings, store: Store) -> FirstRun:
