@@ -97,16 +97,14 @@ def migrate(engine: Engine, database_file: Path | None = None) -> str | None:
     A database written by a newer station is refused untouched. Before upgrading an existing
     database file, a copy is kept beside it (``station.db.before-<revision>``).
     """
-    if _stamped_revision(engine) == SCHEMA_HEAD:
-        return SCHEMA_HEAD
+    current = _stamped_revision(engine)
+    if current == SCHEMA_HEAD:
+        return current
     from alembic import command
-    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config())
     known = {rev.revision for rev in script.walk_revisions()}
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
     if current is not None and current not in known:
         raise StoreError(
             f"This database was written by a newer version of the station (schema {current}). "
