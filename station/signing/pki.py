@@ -70,6 +70,7 @@ _ID_HASH = re.compile(r"[0-9a-fA-F]{32,64}")  # X.520 caps serialNumber at 64 ch
 
 SigningKey = ec.EllipticCurvePrivateKey
 _T = TypeVar("_T")
+_K = TypeVar("_K", bound=PrivateKeyTypes)
 
 
 class PkiError(Exception):
@@ -558,16 +559,17 @@ def _load_cert(path: Path) -> x509.Certificate:
 
 
 def _load_key(path: Path) -> SigningKey:
-    key = _parse(path, lambda data: serialization.load_pem_private_key(data, password=None))
-    if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise PkiError(f"the PKI file {path} does not hold an EC private key")
-    return key
+    return _load_private_key(path, ec.EllipticCurvePrivateKey, "EC")
 
 
 def _load_rsa_key(path: Path) -> rsa.RSAPrivateKey:
+    return _load_private_key(path, rsa.RSAPrivateKey, "RSA")
+
+
+def _load_private_key(path: Path, kind: type[_K], kind_name: str) -> _K:
     key = _parse(path, lambda data: serialization.load_pem_private_key(data, password=None))
-    if not isinstance(key, rsa.RSAPrivateKey):
-        raise PkiError(f"the PKI file {path} does not hold an RSA private key")
+    if not isinstance(key, kind):
+        raise PkiError(f"the PKI file {path} does not hold an {kind_name} private key")
     return key
 
 
