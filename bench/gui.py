@@ -143,9 +143,7 @@ def stalls(runs: int) -> list[tuple[str, float, float, float]]:
     tmp = Path(tempfile.mkdtemp(prefix="bench-gui-"))
     os.environ["STATION_CONFIG"] = str(tmp / "settings.toml")
     person = visitdata.holder()
-    front, back = visitdata.card_photos(person)
-    (tmp / "front.jpg").write_bytes(visitdata.jpeg(front))
-    (tmp / "back.jpg").write_bytes(visitdata.jpeg(back))
+    pictures = visitdata.card_photo_files(person, tmp)
     video = visitdata.face_video(tmp / "face.avi", ("blink", "turn_left"))
     settings = load_settings(data_dir=tmp / "data", ui={"camera": str(video)})
     application()
@@ -172,7 +170,7 @@ def stalls(runs: int) -> list[tuple[str, float, float, float]]:
         window.new_visit()
         visit = view.visit
         card = view.page
-        measure("OCR: read both sides", lambda: card.open_pictures([tmp / "front.jpg", tmp / "back.jpg"]),  # noqa: B023
+        measure("OCR: read both sides", lambda: card.open_pictures(pictures),  # noqa: B023
                 lambda: not card.reading)  # noqa: B023
         factories.drive(visit, until="face", inputs={"id_card": card.form.read()})
         view.show_step(visit.current_step)

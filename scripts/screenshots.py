@@ -99,9 +99,7 @@ def main() -> int:
     from tests.gui import visitdata
 
     person = visitdata.holder()
-    front, back = visitdata.card_photos(person)
-    (tmp / "front.jpg").write_bytes(visitdata.jpeg(front))
-    (tmp / "back.jpg").write_bytes(visitdata.jpeg(back))
+    pictures = visitdata.card_photo_files(person, tmp)
     face_video = visitdata.face_video(tmp / "face.avi", ("blink", "turn_left"))
     settings = load_settings(data_dir=tmp / "data", ui={"language": args.lang, "camera": str(face_video)})
     app = application()
@@ -123,7 +121,7 @@ def main() -> int:
     view = window.visit_view
     visit = view.visit
     card = view.page
-    card.open_pictures([tmp / "front.jpg", tmp / "back.jpg"])
+    card.open_pictures(pictures)
     wait(lambda: not card.reading)
     shoot(window, out, "03-id-card", args.width)
     view.go_next()

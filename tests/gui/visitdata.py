@@ -29,6 +29,14 @@ def card_photos(person: cardgen.Person, seed: int = 1) -> tuple[np.ndarray, np.n
     return front, back
 
 
+def card_photo_files(person: cardgen.Person, folder: Path) -> list[Path]:
+    """The front and back photographs saved as ``front.jpg`` and ``back.jpg`` in ``folder`` (to open as images)."""
+    paths = [folder / "front.jpg", folder / "back.jpg"]
+    for path, image in zip(paths, card_photos(person), strict=True):
+        path.write_bytes(jpeg(image))
+    return paths
+
+
 def card_video(path: Path, person: cardgen.Person, seed: int = 2) -> Path:
     """The camera's view: the front held still, the card lifted away (an empty table), the back held still."""
     front, back = card_photos(person, seed)
