@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from difflib import SequenceMatcher
@@ -55,6 +56,8 @@ _PORTRAIT_DEFAULT = (540, 60, 800, 380)
 _PORTRAIT_ASPECT = 358 / 441
 
 
+_LOCATING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="card-locate")
+"""Finds the card in the images after the first while the first is read (see ``IdCardReader.read``)."""
 _NOT_READ = FieldRead("", 0.0, (), "that side was not read")
 
 
@@ -166,7 +169,7 @@ class IdCardReader:
     def read(self, images: Sequence[bytes | np.ndarray], today: date | None = None) -> CardReading:
         """Read one or two images (front and back, in any order) and check the reading."""
         start = time.perf_counter()
-        reads = [self.read_side(image) for image in images]
+        reads = self._read_sides(images)
         front = next((r for r in reads if r.side is Side.FRONT), None)
         back = next((r for r in reads if r.side is Side.BACK), None)
         if front is not None:
@@ -186,26 +189,24 @@ class IdCardReader:
 
     def read_side(self, image: bytes | np.ndarray) -> SideRead:
         """Read one image of one side; never raises for bad input (the rejection says why)."""
-        timings: dict[str, float] = {}
-        t = time.perf_counter()
-        greyscale_file = False
-        if isinstance(image, bytes | bytearray):
-            try:
-                loaded = decode_image(bytes(image))
-            except ImageError as exc:
-                return SideRead(None, rejection=failed("capture.image", str(exc)))
-            image, greyscale_file = loaded.bgr, loaded.greyscale
-        elif image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 1):
-            image, greyscale_file = cv2.cvtColor(image.reshape(image.shape[:2]), cv2.COLOR_GRAY2BGR), True
-        timings["decode"] = time.perf_counter() - t
+        return self._read_located(_locate(image))
 
-        t = time.perf_counter()
-        report = assess(image, greyscale_file=greyscale_file)
-        timings["locate"] = time.perf_counter() - t
-        blocking = [c for c in report.problems if c.name in _RETAKE_GATES]
-        if blocking or report.card is None:
-            return SideRead(None, quality=report, rejection=blocking[0], timings=timings)
+    def _read_sides(self, images: Sequence[bytes | np.ndarray]) -> list[SideRead]:
+        """Each image read in turn, while a worker decodes the next and finds the card in it.
 
+        The OCR engine keeps both cores busy only part of the time (between its model runs it works in
+        Python on one): the next image's decoding and card finding fill those gaps. The OCR itself stays
+        on this thread, one image at a time, so that its memory is not held twice.
+        """
+        ahead = [_LOCATING.submit(_locate, image) for image in images[1:]]
+        reads = [self._read_located(_locate(images[0]))] if images else []
+        return reads + [self._read_located(located.result()) for located in ahead]
+
+    def _read_located(self, located: SideRead) -> SideRead:
+        """Read the card found by :func:`_locate` (a rejection passes through as it is)."""
+        report, timings = located.quality, dict(located.timings)
+        if located.rejection is not None or report is None or report.card is None:
+            return located
         t = time.perf_counter()
         ocr = 0.0
         attempts = []
@@ -295,6 +296,31 @@ class IdCardReader:
         if front is not None:
             checks += _rule_checks(front.fields, back.fields if back is not None else None, today, self.min_age)
         return checks
+
+
+def _locate(image: bytes | np.ndarray) -> SideRead:
+    """Decode an image, find and flatten the card and apply the capture gates: a side not read yet, or
+    the rejection that stops it (a file that does not decode, a gate that asks for a retake)."""
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    greyscale_file = False
+    if isinstance(image, bytes | bytearray):
+        try:
+            loaded = decode_image(bytes(image))
+        except ImageError as exc:
+            return SideRead(None, rejection=failed("capture.image", str(exc)))
+        image, greyscale_file = loaded.bgr, loaded.greyscale
+    elif image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 1):
+        image, greyscale_file = cv2.cvtColor(image.reshape(image.shape[:2]), cv2.COLOR_GRAY2BGR), True
+    timings["decode"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    report = assess(image, greyscale_file=greyscale_file)
+    timings["locate"] = time.perf_counter() - t
+    blocking = [c for c in report.problems if c.name in _RETAKE_GATES]
+    if blocking or report.card is None:
+        return SideRead(None, quality=report, rejection=blocking[0], timings=timings)
+    return SideRead(None, quality=report, timings=timings)
 
 
 def _read_crop(engine: OcrEngine, card: np.ndarray, box: tuple[int, int, int, int]) -> list[OcrLine]:

@@ -146,6 +146,17 @@ def test_broken_files_give_a_reason_and_no_fields(reader: IdCardReader, front_ca
     assert rejection.name == "capture.image" and says in rejection.reason and not rejection.passed
 
 
+def test_a_broken_second_file_leaves_the_first_side_read(reader: IdCardReader, front_card: np.ndarray,
+                                                        holder: Person) -> None:
+    """The second image is decoded on a worker while the first is read: its failure comes back the same."""
+    reading = reader.read([photo_bytes(front_card, "clean", 7), b"GIF89a not an image"], today=TODAY)
+    assert reading.front is not None and reading.front.ok
+    assert reading.fields["id_number"].value == holder.id_number
+    assert reading.back is not None and reading.back.rejection is not None
+    assert reading.back.rejection.name == "capture.image"
+    assert "Image 2: " in next(c.reason for c in reading.checks if c.name == "capture.image")
+
+
 def test_a_40_megapixel_photo_is_read(reader: IdCardReader, front_card: np.ndarray, holder: Person) -> None:
     photo = photograph(front_card, "clean", np.random.default_rng(8)).image
     huge = cv2.resize(photo, (7300, 5475), interpolation=cv2.INTER_LINEAR)
