@@ -83,9 +83,11 @@ class ChainReport:
 
 def verify_chain(session: Session, chain: str) -> ChainReport:
     """Recompute the chain and compare it with its head; every break is named."""
-    events = session.scalars(
-        select(AuditEvent).where(AuditEvent.chain == chain).order_by(AuditEvent.seq)
-    ).all()
+    return verify_events(session, chain, events_of(session, chain))
+
+
+def verify_events(session: Session, chain: str, events: list[AuditEvent]) -> ChainReport:
+    """Verify a chain's events as read in ``session`` (in order of ``seq``) against its head."""
     report = ChainReport(chain, len(events))
     prev, expected_seq = GENESIS, 1
     by_id = sorted(events, key=lambda e: e.id)

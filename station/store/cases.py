@@ -347,6 +347,12 @@ class Store:
         with self._reader() as session:
             return audit.events_of(session, chain)
 
+    def audit_trail(self, chain: str) -> tuple[list[audit.AuditEvent], audit.ChainReport]:
+        """One chain's events and their verification, read at the same moment."""
+        with self._reader() as session:
+            events = audit.events_of(session, chain)
+            return events, audit.verify_events(session, chain, events)
+
 
 def _masked_customer(session: Session, case: Case, by: SignedIn | None) -> str:
     """The customer's masked name, or "-" without an officer or before the card is read."""

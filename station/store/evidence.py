@@ -160,8 +160,7 @@ def _pack(store: Store, by: SignedIn, state: CaseState, at: datetime) -> tuple[b
             files[name] = doc.content
         documents.append({"kind": doc.kind.value, "file": name, "signed": doc.signed, "pades_level": doc.pades_level,
                           "awaiting_upgrade": doc.awaiting_upgrade})
-    events = store.audit_events(case_id)
-    chain = store.verify_audit(case_id)[0]
+    events, chain = store.audit_trail(case_id)
     files[AUDIT] = "".join(json.dumps({"chain": e.chain, "seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action,
                                        "result": e.result, "figures": e.figures, "prev_hash": e.prev_hash,
                                        "hash": e.hash}, ensure_ascii=False) + "\n" for e in events).encode("utf-8")
