@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from station.signing.pki import DemoPki
     from station.signing.sign import SigningKit
+    from station.signing.signers import BankKey
     from station.signing.trust import Trust
 from station.store.cases import Store
 
@@ -121,14 +122,31 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
 
     Opening it reads keys and draws the seal (about half a second): make it once and reuse it.
     """
-    from station.signing.errors import BankKeyError
     from station.signing.fonts import stamp_font
     from station.signing.sign import SigningKit, timestamper_for
-    from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
 
     s = settings.signing
     pki = station_pki(settings)
     trust = signing_trust(settings, pki)
+    bank = _open_bank_key(settings, trust, pkcs11_pin)
+    try:
+        return SigningKit.assemble(bank, pki.borrower_issuer(), trust, timestamper_for(s.tsa_url, pki),
+                                   stamp_font(), settings.bank.name)
+    except BaseException:
+        bank.close()
+        raise
+
+
+def bank_key(settings: Settings, pkcs11_pin: str | None = None) -> BankKey:
+    """The bank's key alone, opened as the settings say (to seal evidence bundles); close it when done."""
+    return _open_bank_key(settings, signing_trust(settings, station_pki(settings)), pkcs11_pin)
+
+
+def _open_bank_key(settings: Settings, trust: Trust, pkcs11_pin: str | None) -> BankKey:
+    from station.signing.errors import BankKeyError
+    from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
+
+    s = settings.signing
     source: Pkcs11Key | Pkcs12Key
     if s.bank_key == "pkcs11":
         missing = [n for n in ("pkcs11_module", "pkcs11_token_label", "pkcs11_key_label") if getattr(s, n) is None]
@@ -141,13 +159,7 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
         source = Pkcs11Key(s.pkcs11_module, s.pkcs11_token_label, s.pkcs11_key_label, secret)  # type: ignore[arg-type]
     else:
         source = Pkcs12Key(*bank_pkcs12(settings))
-    bank = open_bank_key(source, chain=[*trust.intermediates, *trust.roots])
-    try:
-        return SigningKit.assemble(bank, pki.borrower_issuer(), trust, timestamper_for(s.tsa_url, pki),
-                                   stamp_font(), settings.bank.name)
-    except BaseException:
-        bank.close()
-        raise
+    return open_bank_key(source, chain=[*trust.intermediates, *trust.roots])
 
 
 def sync_recipient(settings: Settings) -> x509.Certificate:

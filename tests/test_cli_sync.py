@@ -18,7 +18,7 @@ from station.core.session import OfficerSession
 from station.core.visit import Visit
 from station.signing.pki import DemoPki
 from station.store.cases import Store
-from tests.store.bundle_support import open_with_pyca
+from tests.store.bundle_support import decrypt_with_pyca, open_with_pyca, openssl_verify
 
 runner = CliRunner()
 NAME = "王小喆"  # factories.card_read's invented holder
@@ -50,8 +50,12 @@ def test_export_outbox_and_status(data: Path, tmp_path: Path) -> None:
     bundle = tmp_path / "case.p7m"
     exported = station(data, "case", "export", case_id, "--out", str(bundle), "--officer", DEMO_OFFICER_ID)
     assert exported.exit_code == 0, exported.output
-    assert "Wrote" in exported.output and "DEMO Branch Sync" in exported.output
+    assert "Wrote" in exported.output and "DEMO Branch Sync" in exported.output and "sealed by" in exported.output
     assert open_with_pyca(bundle, branch).manifest["case"]["id"] == case_id
+    sealed = tmp_path / "case.sealed"
+    sealed.write_bytes(decrypt_with_pyca(bundle, branch))
+    verified = openssl_verify(sealed, branch.root_cert_file, tmp_path / "case.zip")  # the station's own bank key
+    assert verified.returncode == 0, verified.stderr
 
     status = station(data, "sync", "status", "--officer", DEMO_OFFICER_ID)
     assert status.exit_code == 0, status.output
@@ -62,6 +66,7 @@ def test_export_outbox_and_status(data: Path, tmp_path: Path) -> None:
     assert written.exit_code == 0, written.output
     (report,) = json.loads(written.stdout)
     assert Path(report["path"]).parent == data / "outbox" and report["case"] == case_id
+    assert report["sealed_by"] == branch.bank_signer_material().certificate.subject.rfc4514_string()
     assert open_with_pyca(Path(report["path"]), branch).manifest["case"]["id"] == case_id
     again = station(data, "sync", "outbox", "--officer", DEMO_OFFICER_ID)
     assert again.exit_code == 0 and "Nothing to write" in again.output

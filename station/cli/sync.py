@@ -1,17 +1,23 @@
-"""``station sync`` and ``station case export``: encrypted evidence bundles for the branch."""
+"""``station sync`` and ``station case export``: evidence bundles for the branch, sealed with the bank's key
+and encrypted to the branch's certificate."""
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from station.cli.common import JsonOpt, OfficerOpt, guard, open_store, out, sign_in
 from station.config import Settings
+
+if TYPE_CHECKING:
+    from station.signing.bundle_seal import BankSeal
 
 app = typer.Typer(help="What leaves the station: encrypted evidence bundles in the outbox folder.")
 
@@ -23,7 +29,7 @@ def case_export(
     officer: OfficerOpt = None,
     json_: JsonOpt = False,
 ) -> None:
-    """Write a finished case's evidence bundle, encrypted to the branch's certificate."""
+    """Write a finished case's evidence bundle, sealed by the bank's key and encrypted to the branch."""
     from station.bootstrap import sync_recipient
     from station.store.evidence import export_bundle
 
@@ -31,7 +37,8 @@ def case_export(
     with open_store(settings) as store:
         by = sign_in(store, officer)
         recipient = guard(lambda: sync_recipient(settings))
-        report = guard(lambda: export_bundle(store, by, case_id, out_file, recipient))
+        with _bank_seal(settings) as seal:
+            report = guard(lambda: export_bundle(store, by, case_id, out_file, recipient, seal))
     _print_bundles([report], json_)
 
 
@@ -47,11 +54,22 @@ def sync_outbox(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt =
         reports = []
         if store.outbox(kind="case"):
             recipient = guard(lambda: sync_recipient(settings))
-            reports = guard(lambda: write_outbox(store, by, recipient))
+            with _bank_seal(settings) as seal:
+                reports = guard(lambda: write_outbox(store, by, recipient, seal))
     if not reports and not json_:
         out.print(f"Nothing to write: every finished case is in {settings.outbox_dir} already.")
         return
     _print_bundles(reports, json_)
+
+
+@contextmanager
+def _bank_seal(settings: Settings) -> Iterator[BankSeal]:
+    """The bank's key as a bundle seal (a token's PIN from the settings or STATION_SIGNING__PKCS11_PIN)."""
+    from station.bootstrap import bank_key
+    from station.signing.bundle_seal import BankSeal
+
+    with guard(lambda: bank_key(settings)) as bank:
+        yield BankSeal(bank)
 
 
 @app.command("status")
@@ -87,9 +105,10 @@ def sync_status(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt =
 def _print_bundles(reports: list[Any], json_: bool) -> None:
     if json_:
         out.print_json(json.dumps([{"path": str(r.path), "case": r.case_id, "files": list(r.files), "size": r.size,
-                                    "recipient": r.recipient, "sha256": r.sha256, "card_images": r.card_images}
+                                    "recipient": r.recipient, "sealed_by": r.sealed_by, "sha256": r.sha256,
+                                    "card_images": r.card_images}
                                    for r in reports], ensure_ascii=False))
         return
     for r in reports:
-        out.print(f"Wrote {r.path} ({len(r.files)} files, {r.size:,} bytes), encrypted to {r.recipient}; "
-                  f"SHA-256 {r.sha256}")
+        out.print(f"Wrote {r.path} ({len(r.files)} files, {r.size:,} bytes), sealed by {r.sealed_by}, encrypted "
+                  f"to {r.recipient}; SHA-256 {r.sha256}")

@@ -1,4 +1,4 @@
-"""Evidence bundles: a finished case packed for the branch and encrypted to the branch's certificate.
+"""Evidence bundles: a finished case packed for the branch, sealed by the bank and encrypted to the branch.
 
 A bundle is a ZIP made in memory (nothing personal touches the disk in clear)::
 
@@ -9,10 +9,13 @@ A bundle is a ZIP made in memory (nothing personal touches the disk in clear)::
     audit.jsonl        the case's audit events with their chain hashes, one JSON object a line
     card/front.*, card/back.*   the ID card images, only when ``sync.include_card_images`` is set
 
-The ZIP is then CMS EnvelopedData (RFC 5652: AES-256-CBC, RSA key transport) for the branch's
-certificate, DER-encoded (``.p7m``), and written atomically. Only the branch's private key opens it::
+The ZIP is sealed with the bank's key (CMS SignedData with the ZIP inside: who sent it, and that
+nothing in it changed; :mod:`station.signing.bundle_seal`), then the seal is encrypted as CMS
+EnvelopedData (RFC 5652: AES-256-CBC, RSA key transport) for the branch's certificate, DER-encoded
+(``.p7m``), and written atomically. Only the branch's private key opens it::
 
-    openssl cms -decrypt -inform DER -in X.p7m -inkey branch.key -recip branch.pem -out X.zip
+    openssl cms -decrypt -inform DER -in X.p7m -inkey branch.key -recip branch.pem -out X.sealed
+    openssl cms -verify -inform DER -in X.sealed -CAfile bank-root.pem -out X.zip
 
 Face images never leave the station (the live ones are dropped when a case is finished; the card's
 portrait crop is a face image too and stays).
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -47,7 +50,7 @@ from station.store.db import DiskFullError, is_disk_full
 from station.store.officers import SignedIn
 
 FORMAT = "station-evidence-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the ZIP is sealed by the bank (CMS SignedData) inside the envelope
 MANIFEST = "manifest.json"
 AUDIT = "audit.jsonl"
 AUDIT_HASH_RULE = ("hash = hex SHA-256 of the UTF-8 of json.dumps([chain, seq, at, actor, action, result, figures, "
@@ -72,17 +75,30 @@ class BundleReport:
     recipient: str  # the certificate's subject, e.g. "CN=DEMO Branch Sync (evidence encryption),O=...,C=CN"
     sha256: str  # of the encrypted file as written
     card_images: bool
+    sealed_by: str  # the subject of the bank certificate that sealed it
 
     def audit_figures(self) -> dict[str, Any]:
         """What the case's audit trail records of this bundle (no personal data)."""
         return {"bundle": self.path.name, "sha256": self.sha256, "size": self.size, "recipient": self.recipient,
-                "files": len(self.files), "card_images": self.card_images}
+                "sealed_by": self.sealed_by, "files": len(self.files), "card_images": self.card_images}
 
 
-def export_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate) -> BundleReport:
-    """Write a finished case's evidence bundle to ``dest``, encrypted to ``recipient``; the case's audit
-    trail records it (``evidence.export``). Raises EvidenceError, or DiskFullError leaving no file."""
-    report = write_bundle(store, by, case_id, dest, recipient)
+class Seal(Protocol):
+    """Seals a bundle's ZIP: DER CMS SignedData with the ZIP inside (:class:`station.signing.bundle_seal.BankSeal`)."""
+
+    @property
+    def name(self) -> str:
+        """The sealing certificate's subject."""
+
+    def __call__(self, content: bytes) -> bytes: ...
+
+
+def export_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate,
+                  seal: Seal) -> BundleReport:
+    """Write a finished case's evidence bundle to ``dest``, sealed with ``seal`` and encrypted to
+    ``recipient``; the case's audit trail records it (``evidence.export``). Raises EvidenceError, the
+    seal's error (the bank key's), or DiskFullError, leaving no file."""
+    report = write_bundle(store, by, case_id, dest, recipient, seal)
     try:
         store.add_event(by, case_id, "evidence.export", "ok", report.audit_figures())
     except BaseException:
@@ -91,8 +107,9 @@ def export_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipien
     return report
 
 
-def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate) -> BundleReport:
-    """Pack, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
+def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient: x509.Certificate,
+                 seal: Seal) -> BundleReport:
+    """Pack, seal, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
     state = store.case_state(case_id, by)
     if state.status != "done":
         raise EvidenceError(f"Case {case_id} is {state.status} (at the {state.step} step): only a finished case "
@@ -100,12 +117,13 @@ def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient
     at = store.clock()
     subject = check_recipient(recipient, at)
     archive, names, images = _pack(store, by, state, at)
-    envelope = (pkcs7.PKCS7EnvelopeBuilder().set_data(archive).add_recipient(recipient)
+    envelope = (pkcs7.PKCS7EnvelopeBuilder().set_data(seal(archive)).add_recipient(recipient)
                 .set_content_encryption_algorithm(algorithms.AES256)
                 .encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
     dest = Path(dest)
     _write(dest, envelope)
-    return BundleReport(dest, case_id, names, len(envelope), subject, hashlib.sha256(envelope).hexdigest(), images)
+    return BundleReport(dest, case_id, names, len(envelope), subject, hashlib.sha256(envelope).hexdigest(), images,
+                        seal.name)
 
 
 def check_recipient(recipient: x509.Certificate, now: datetime) -> str:

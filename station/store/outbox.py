@@ -14,7 +14,7 @@ from cryptography import x509
 
 from station.core.models import case_reference
 from station.store.cases import Store
-from station.store.evidence import BundleReport, write_bundle
+from station.store.evidence import BundleReport, Seal, write_bundle
 from station.store.officers import SignedIn
 
 BUNDLE_SUFFIX = ".p7m"
@@ -28,12 +28,13 @@ def bundle_name(case_id: str, queued_at: datetime) -> str:
     return f"{case_reference(case_id)}-{queued_at.astimezone(UTC):%Y%m%dT%H%M%SZ}{BUNDLE_SUFFIX}"
 
 
-def write_outbox(store: Store, by: SignedIn, recipient: x509.Certificate) -> list[BundleReport]:
-    """Write the bundle of every case waiting in the outbox into ``settings.outbox_dir``; idempotent."""
+def write_outbox(store: Store, by: SignedIn, recipient: x509.Certificate, seal: Seal) -> list[BundleReport]:
+    """Write the bundle of every case waiting in the outbox into ``settings.outbox_dir``, each sealed with
+    ``seal`` and encrypted to ``recipient``; idempotent."""
     reports = []
     for item in store.outbox(kind="case"):
         name = bundle_name(item.case_id, item.created_at)
-        report = write_bundle(store, by, item.case_id, store.settings.outbox_dir / name, recipient)
+        report = write_bundle(store, by, item.case_id, store.settings.outbox_dir / name, recipient, seal)
         store.mark_written(by, item.id, name, report.audit_figures())
         reports.append(report)
     return reports

@@ -99,7 +99,7 @@ def test_a_document_that_is_not_a_pdf_prints_nothing_and_says_so(qtbot, window, 
     assert not target.exists()
 
 
-def test_the_evidence_bundle_is_exported_encrypted_to_the_branch(qtbot, window, store, settings, tmp_path: Path):
+def test_the_evidence_bundle_is_exported_sealed_and_encrypted_to_the_branch(qtbot, window, store, settings, tmp_path: Path):
     page, _pages = done_page(qtbot, window, store)
     assert page.export_button.isVisible()
     bundle = tmp_path / "out" / "evidence.p7m"
@@ -108,11 +108,13 @@ def test_the_evidence_bundle_is_exported_encrypted_to_the_branch(qtbot, window, 
     qtbot.waitUntil(lambda: page.export_button.isEnabled(), timeout=WAIT)
     text = page.result.text()
     assert f"证据包已保存到 {bundle}" in text and "manifest.json" in text and "audit.jsonl" in text, text
-    assert "DEMO Branch Sync" in text
+    assert "DEMO Branch Sync" in text and "电子签章" in text  # encrypted to the branch, sealed by the bank
     pki = station_pki(settings)
-    opened = subprocess.run(["openssl", "cms", "-decrypt", "-inform", "DER", "-in", str(bundle),
+    sealed = subprocess.run(["openssl", "cms", "-decrypt", "-inform", "DER", "-in", str(bundle),
                              "-inkey", str(pki.branch_sync_key_file), "-recip", str(pki.branch_sync_cert_file)],
                             capture_output=True, check=True).stdout
+    opened = subprocess.run(["openssl", "cms", "-verify", "-inform", "DER", "-CAfile", str(pki.root_cert_file)],
+                            input=sealed, capture_output=True, check=True).stdout
     with zipfile.ZipFile(io.BytesIO(opened)) as archive:
         names = archive.namelist()
         assert json.loads(archive.read("manifest.json"))["case"]["id"] == page.visit.case_id

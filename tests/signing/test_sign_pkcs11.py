@@ -4,10 +4,12 @@ extractable), its certificate from the DEMO issuing CA, set up by the tests them
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from station.signing.bundle_seal import BankSeal
 from station.signing.errors import BankKeyError, TokenRemovedError
 from station.signing.pki import DemoPki
 from station.signing.signers import Pkcs11Key, open_bank_key
@@ -90,3 +92,22 @@ def test_a_token_lost_midway_stops_the_whole_set(module_pki: DemoPki, token: Tok
             sign_sample(kit, documents(), progress=lose_token)
     finally:
         kit.bank.close()
+
+
+def test_the_token_seals_an_evidence_bundle_and_a_closed_session_is_an_error(module_pki: DemoPki, token: Token,
+                                                                              tmp_path: Path) -> None:
+    """The bundle seal (CMS SignedData) made on the token checks with openssl against the DEMO root."""
+    bank = open_bank_key(_source(token), chain=[*Trust.from_demo_pki(module_pki).intermediates,
+                                                *module_pki.trust_roots()])
+    seal = BankSeal(bank)
+    try:
+        sealed = tmp_path / "bundle.sealed"
+        sealed.write_bytes(seal(b"PK\x03\x04 the bundle's ZIP"))
+    finally:
+        bank.close()
+    verified = subprocess.run(["openssl", "cms", "-verify", "-inform", "DER", "-in", str(sealed), "-CAfile",
+                               str(module_pki.root_cert_file)], capture_output=True, timeout=30)
+    assert verified.returncode == 0, verified.stderr
+    assert verified.stdout == b"PK\x03\x04 the bundle's ZIP"
+    with pytest.raises(BankKeyError, match="could not seal the evidence bundle.*nothing was written"):
+        seal(b"after the session was closed")

@@ -17,13 +17,16 @@ from typing import Any
 
 import factories as f
 import pytest
+from asn1crypto import cms
 from conftest import ADMIN_ID, ADMIN_PIN, FakeClock
 from cryptography.hazmat.primitives.serialization import pkcs7
 
 from station.config import load_settings
 from station.core.session import OfficerSession
 from station.core.visit import Visit
+from station.signing.bundle_seal import BankSeal
 from station.signing.pki import DemoPki
+from station.signing.signers import Pkcs12Key, open_bank_key
 from station.store.cases import Store
 from station.store.officers import SignedIn
 
@@ -47,12 +50,37 @@ def unzip(archive: bytes) -> Opened:
 
 
 def open_with_pyca(bundle: Path, pki: DemoPki) -> Opened:
-    return unzip(pkcs7.pkcs7_decrypt_der(bundle.read_bytes(), pki.branch_sync_cert(), pki.branch_sync_key(), []))
+    """Decrypt with the branch's key and take the ZIP out of the bank's seal (not checking the seal)."""
+    return unzip(sealed_content(decrypt_with_pyca(bundle, pki)))
+
+
+def decrypt_with_pyca(bundle: Path, pki: DemoPki) -> bytes:
+    return pkcs7.pkcs7_decrypt_der(bundle.read_bytes(), pki.branch_sync_cert(), pki.branch_sync_key(), [])
+
+
+def sealed_content(sealed: bytes) -> bytes:
+    info = cms.ContentInfo.load(sealed)
+    assert info["content_type"].native == "signed_data"
+    return bytes(info["content"]["encap_content_info"]["content"].native)
 
 
 def openssl_decrypt(bundle: Path, key: Path, cert: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["openssl", "cms", "-decrypt", "-inform", "DER", "-in", str(bundle), "-inkey", str(key),
                            "-recip", str(cert), "-out", str(out)], capture_output=True, text=True, timeout=30)
+
+
+def openssl_verify(sealed: Path, root: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """Check the bank's seal against ``root`` (the chain travels in the seal) and write the ZIP to ``out``."""
+    return subprocess.run(["openssl", "cms", "-verify", "-inform", "DER", "-in", str(sealed), "-CAfile", str(root),
+                           "-out", str(out)], capture_output=True, text=True, timeout=30)
+
+
+@contextmanager
+def bank_seal(pki: DemoPki) -> Iterator[BankSeal]:
+    """The DEMO bank key of ``pki`` as a bundle seal."""
+    with open_bank_key(Pkcs12Key(pki.bank_p12_file, pki.bank_passphrase()),
+                       chain=[*pki.intermediates(), *pki.trust_roots()]) as bank:
+        yield BankSeal(bank)
 
 
 def hashes_match(opened: Opened) -> bool:

@@ -1,8 +1,9 @@
-"""The sync outbox on disk: one encrypted bundle per finished case, written once, named after the case."""
+"""The sync outbox on disk: one sealed, encrypted bundle per finished case, written once, named after the case."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -13,17 +14,24 @@ from conftest import FakeClock
 
 from station.core.session import OfficerSession
 from station.core.visit import Visit
+from station.signing.bundle_seal import BankSeal
 from station.signing.pki import DemoPki, ensure_demo_pki
 from station.store.cases import Store
 from station.store.officers import SignedIn
 from station.store.outbox import bundle_name, write_outbox
 
-from .bundle_support import hashes_match, open_with_pyca
+from .bundle_support import bank_seal, hashes_match, open_with_pyca
 
 
 @pytest.fixture(scope="module")
 def branch(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
     return ensure_demo_pki(tmp_path_factory.mktemp("branch") / "pki", "示范农村商业银行")
+
+
+@pytest.fixture(scope="module")
+def seal(branch: DemoPki) -> Iterator[BankSeal]:
+    with bank_seal(branch) as opened:
+        yield opened
 
 
 def finish(session: OfficerSession, store: Store, **inputs: object) -> str:
@@ -43,7 +51,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_each_finished_case_is_written_once(store: Store, session: OfficerSession, admin: SignedIn,
-                                            clock: FakeClock, branch: DemoPki) -> None:
+                                            clock: FakeClock, branch: DemoPki, seal: BankSeal) -> None:
     first = finish(session, store)
     clock.advance(minutes=3)
     second = finish(session, store, signature=untimed_signatures())
@@ -51,7 +59,7 @@ def test_each_finished_case_is_written_once(store: Store, session: OfficerSessio
     queued = {e.case_id: e.created_at for e in store.outbox(kind="case")}
     assert set(queued) == {first, second}
 
-    reports = write_outbox(store, admin, branch.branch_sync_cert())
+    reports = write_outbox(store, admin, branch.branch_sync_cert(), seal)
     folder = store.settings.outbox_dir
     assert [r.case_id for r in reports] == [first, second]
     assert sorted(p.name for p in folder.iterdir()) == sorted(bundle_name(c, t) for c, t in queued.items())
@@ -70,12 +78,13 @@ def test_each_finished_case_is_written_once(store: Store, session: OfficerSessio
     assert [e.case_id for e in store.outbox(kind="pades_upgrade")] == [second]  # for `station sign upgrade`
 
     before, events = snapshot(folder), [len(store.audit_events(c)) for c in (first, second)]
-    assert write_outbox(store, admin, branch.branch_sync_cert()) == []
+    assert write_outbox(store, admin, branch.branch_sync_cert(), seal) == []
     assert snapshot(folder) == before and [len(store.audit_events(c)) for c in (first, second)] == events
 
 
 def test_a_run_cut_short_rewrites_the_same_file(store: Store, session: OfficerSession, admin: SignedIn,
-                                               branch: DemoPki, monkeypatch: pytest.MonkeyPatch) -> None:
+                                               branch: DemoPki, seal: BankSeal,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The station dies between writing a bundle and marking it written: the next run replaces that file."""
     case_id = finish(session, store)
 
@@ -84,13 +93,13 @@ def test_a_run_cut_short_rewrites_the_same_file(store: Store, session: OfficerSe
 
     monkeypatch.setattr(store, "mark_written", power_cut)
     with pytest.raises(KeyboardInterrupt):
-        write_outbox(store, admin, branch.branch_sync_cert())
+        write_outbox(store, admin, branch.branch_sync_cert(), seal)
     monkeypatch.undo()
     folder = store.settings.outbox_dir
     (left,) = folder.iterdir()
     assert [e.case_id for e in store.outbox(kind="case")] == [case_id]
 
-    (report,) = write_outbox(store, admin, branch.branch_sync_cert())
+    (report,) = write_outbox(store, admin, branch.branch_sync_cert(), seal)
     assert report.path == left and [p.name for p in folder.iterdir()] == [left.name]
     assert store.outbox(kind="case") == []
 

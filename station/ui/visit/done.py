@@ -184,9 +184,12 @@ class DonePage(StepPage):
 
         def work() -> BundleReport:
             from station.bootstrap import sync_recipient
+            from station.signing.bundle_seal import BankSeal
             from station.store.evidence import export_bundle
+            from station.ui.signing_kit import signing_kit
 
-            return export_bundle(store, officer, case_id, dest, sync_recipient(settings))  # type: ignore[arg-type]
+            seal = BankSeal(signing_kit(settings).bank)  # the key the documents were signed with, still open
+            return export_bundle(store, officer, case_id, dest, sync_recipient(settings), seal)  # type: ignore[arg-type]
 
         self.exporting = True
         self.export_button.setEnabled(False)
@@ -196,10 +199,10 @@ class DonePage(StepPage):
     def _exported(self, report: BundleReport) -> None:
         self.exporting = False
         self.export_button.setEnabled(True)
-        self._say("hint", self.tr("Evidence bundle saved to %1 (%2 KB), holding %3; encrypted to %4, whose key "
-                                  "alone opens it.")
+        self._say("hint", self.tr("Evidence bundle saved to %1 (%2 KB), holding %3; sealed by %4 and encrypted to "
+                                  "%5, whose key alone opens it.")
                   .replace("%1", str(report.path)).replace("%2", f"{report.size / 1024:,.0f}")
-                  .replace("%3", join(report.files)).replace("%4", report.recipient))
+                  .replace("%3", join(report.files)).replace("%4", report.sealed_by).replace("%5", report.recipient))
 
     def _export_failed(self, exc: BaseException) -> None:
         self.exporting = False
