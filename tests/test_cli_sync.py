@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import factories as f
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.serialization import pkcs7
 from typer.testing import CliRunner
 
 from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN
@@ -16,9 +21,9 @@ from station.config import load_settings
 from station.core.models import case_reference
 from station.core.session import OfficerSession
 from station.core.visit import Visit
-from station.signing.pki import DemoPki
+from station.signing.pki import DemoPki, revoke
 from station.store.cases import Store
-from tests.store.bundle_support import decrypt_with_pyca, open_with_pyca, openssl_verify
+from tests.store.bundle_support import bank_seal, decrypt_with_pyca, open_with_pyca, openssl_verify, sealed_content
 
 runner = CliRunner()
 NAME = "王小喆"  # factories.card_read's invented holder
@@ -90,3 +95,94 @@ def test_export_refuses_a_wrong_pin_and_an_open_case(data: Path, tmp_path: Path)
     assert not bundle.exists() and list(tmp_path.glob("*.p7m")) == []
     with Store.open(load_settings(data_dir=data)) as store:
         assert not [e for c in (done, open_case) for e in store.audit_events(c) if e.action == "evidence.export"]
+
+
+# --- the branch's check: station sync open ------------------------------------------------------------
+
+def exported(data: Path, folder: Path) -> tuple[str, Path]:
+    """A finished case and its bundle, exported with the CLI."""
+    case_id, bundle = drive(data), folder / "case.p7m"
+    assert station(data, "case", "export", case_id, "--out", str(bundle), "--officer", DEMO_OFFICER_ID).exit_code == 0
+    return case_id, bundle
+
+
+def open_bundle(data: Path, bundle: Path, *extra: str):  # type: ignore[no-untyped-def]
+    branch = DemoPki.at(data / "pki")
+    return station(data, "sync", "open", str(bundle), "--key", str(branch.branch_sync_key_file), "--cert",
+                   str(branch.branch_sync_cert_file), *extra, pin=None)
+
+
+def rebuilt(data: Path, bundle: Path, out: Path, change: Callable[[dict[str, bytes]], None], *, seal: bool = True) -> Path:
+    """The bundle opened, changed, then sealed again with the bank's own key and encrypted again: only the
+    manifest's hashes and the audit chain can tell."""
+    branch = DemoPki.at(data / "pki")
+    with zipfile.ZipFile(io.BytesIO(sealed_content(decrypt_with_pyca(bundle, branch)))) as z:
+        files = {name: z.read(name) for name in z.namelist()}
+    change(files)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for name, content in files.items():
+            z.writestr(name, content)
+    archive = buffer.getvalue()
+    if seal:
+        with bank_seal(branch) as sealer:
+            archive = sealer(archive)
+    out.write_bytes(pkcs7.PKCS7EnvelopeBuilder().set_data(archive).add_recipient(branch.branch_sync_cert())
+                    .encrypt(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
+    return out
+
+
+def test_the_branch_opens_a_bundle_and_finds_it_intact(data: Path, tmp_path: Path) -> None:
+    case_id, bundle = exported(data, tmp_path)
+    opened = open_bundle(data, bundle, "--trust", "demo", "--json", "--out", str(tmp_path / "case.zip"))
+    assert opened.exit_code == 0, opened.output
+    report = json.loads(opened.stdout)
+    assert report["ok"] and report["problems"] == [] and report["case"] == case_id
+    assert "电子签章" in report["sealed_by"] and report["sealed_at"]
+    assert zipfile.ZipFile(tmp_path / "case.zip").namelist() == report["files"]
+    said = open_bundle(data, bundle, "--trust", "demo")
+    assert said.exit_code == 0 and "INTACT" in said.output and case_reference(case_id) in said.output
+
+    untrusted = open_bundle(data, bundle)  # no roots given: the seal cannot be trusted
+    assert untrusted.exit_code == 1 and "does not chain to a trusted root" in untrusted.output
+
+
+def test_the_branch_finds_a_changed_file_a_changed_audit_line_and_a_missing_seal(data: Path, tmp_path: Path) -> None:
+    _, bundle = exported(data, tmp_path)
+
+    def swap_contract(files: dict[str, bytes]) -> None:
+        files["documents/loan_contract.pdf"] = files["documents/loan_contract.pdf"].replace(b"%PDF", b"%PDF ", 1)
+
+    def edit_audit(files: dict[str, bytes]) -> None:
+        lines = files["audit.jsonl"].decode().splitlines()
+        first = json.loads(lines[0])
+        first["actor"] = "someone-else"
+        files["audit.jsonl"] = "\n".join([json.dumps(first, ensure_ascii=False), *lines[1:]]).encode() + b"\n"
+
+    contract = open_bundle(data, rebuilt(data, bundle, tmp_path / "a.p7m", swap_contract), "--trust", "demo")
+    assert contract.exit_code == 1 and "loan_contract.pdf does not match its SHA-256" in contract.output
+    audit = open_bundle(data, rebuilt(data, bundle, tmp_path / "b.p7m", edit_audit), "--trust", "demo")
+    assert audit.exit_code == 1 and "audit event 1" in audit.output and "was changed" in audit.output
+    unsealed = open_bundle(data, rebuilt(data, bundle, tmp_path / "c.p7m", lambda files: None, seal=False),
+                           "--trust", "demo")
+    assert unsealed.exit_code == 1 and "carries no seal" in unsealed.output
+
+
+def test_a_bundle_for_another_key_or_not_a_bundle_is_a_clear_error(data: Path, tmp_path: Path) -> None:
+    _, bundle = exported(data, tmp_path)
+    other = DemoPki.at(data / "pki")
+    wrong_key = station(data, "sync", "open", str(bundle), "--key", str(other.tsa_key_file),
+                        "--cert", str(other.branch_sync_cert_file), pin=None)
+    assert wrong_key.exit_code == 2 and "RSA" in wrong_key.output
+    junk = tmp_path / "junk.p7m"
+    junk.write_bytes(b"not a bundle at all")
+    refused = open_bundle(data, junk, "--trust", "demo")
+    assert refused.exit_code == 2 and "cannot be decrypted" in refused.output
+
+
+def test_a_seal_by_a_revoked_bank_certificate_is_not_intact(data: Path, tmp_path: Path) -> None:
+    _, bundle = exported(data, tmp_path)
+    pki = DemoPki.at(data / "pki")
+    revoke(pki, pki.bank_signer_material().certificate)  # the issuing CA's CRL now lists the bank's certificate
+    opened = open_bundle(data, bundle, "--trust", "demo")
+    assert opened.exit_code == 1 and "the sealing certificate was revoked" in opened.output, opened.output

@@ -13,13 +13,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from station.cli.common import JsonOpt, OfficerOpt, guard, open_store, out, sign_in
+from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, sign_in
+from station.cli.verify import CrlOpt, TrustOpt, trust_store
 from station.config import Settings
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
+
     from station.signing.bundle_seal import BankSeal
 
-app = typer.Typer(help="What leaves the station: encrypted evidence bundles in the outbox folder.")
+app = typer.Typer(help="What leaves the station: sealed, encrypted evidence bundles in the outbox folder; and the "
+                  "branch's check of one.")
 
 
 def case_export(
@@ -70,6 +74,67 @@ def _bank_seal(settings: Settings) -> Iterator[BankSeal]:
 
     with guard(lambda: bank_key(settings)) as bank:
         yield BankSeal(bank)
+
+
+@app.command("open")
+def sync_open(
+    ctx: typer.Context,
+    bundle: Annotated[Path, typer.Argument(help="The evidence bundle (.p7m).")],
+    key: Annotated[Path, typer.Option(help="The branch's private key (PEM or DER) the bundle is encrypted to.")],
+    cert: Annotated[Path, typer.Option(help="The branch's certificate (PEM or DER) that goes with the key.")],
+    trust: TrustOpt = [],  # noqa: B006 - typer's list options
+    crl: CrlOpt = [],  # noqa: B006
+    online: Annotated[bool, typer.Option(help="Fetch CRLs and OCSP responses over the network.")] = False,
+    zip_out: Annotated[Path | None, typer.Option("--out", help="Write the bundle's ZIP here (in clear).")] = None,
+    json_: JsonOpt = False,
+) -> None:
+    """The branch's check of a bundle: decrypt it, check the bank's seal (trusted root, revocation), every
+    file's SHA-256 against the manifest and the audit chain. Exit 0 when all hold, 1 when not, 2 on errors."""
+    from cryptography import x509
+
+    from station.signing.bundle_seal import BundleOpenError, open_sealed
+    from station.signing.certs import CertificateFileError, read_certificates
+    from station.store.evidence import check_archive
+
+    store = trust_store(ctx, trust, crl, online)
+    try:
+        envelope = bundle.read_bytes()
+        branch_key = _private_key(key.read_bytes())
+        branch_cert = x509.load_der_x509_certificate(read_certificates(cert)[0].dump())
+        seal = open_sealed(envelope, branch_key, branch_cert, store)
+    except (OSError, ValueError, TypeError, CertificateFileError, BundleOpenError) as exc:
+        err.print(f"[red]{bundle.name}: {exc}[/red]")
+        raise typer.Exit(2) from exc
+    archive = check_archive(seal.content)
+    if zip_out is not None:
+        zip_out.write_bytes(seal.content)
+    ok = seal.ok and archive.ok
+    case = (archive.manifest or {}).get("case") or {}
+    if json_:
+        out.print_json(json.dumps({
+            "bundle": str(bundle), "ok": ok, "case": case.get("id"), "reference": case.get("reference"),
+            "sealed_by": seal.sealed_by, "sealed_at": seal.sealed_at.isoformat() if seal.sealed_at else None,
+            "files": list(archive.files), "problems": [*seal.problems, *archive.problems]}, ensure_ascii=False))
+    else:
+        verdict = "[green]INTACT[/green]" if ok else "[red]NOT INTACT[/red]"
+        when = f" at {seal.sealed_at:%Y-%m-%d %H:%M} UTC" if seal.sealed_at else ""
+        out.print(f"{bundle.name}: {verdict}: case {case.get('reference', '?')}, sealed by {seal.sealed_by or '-'}"
+                  f"{when}; {len(archive.files)} files")
+        for problem in (*seal.problems, *archive.problems):
+            out.print(f"  - {problem}")
+    raise typer.Exit(0 if ok else 1)
+
+
+def _private_key(data: bytes) -> PrivateKeyTypes:
+    """A private key from PEM or DER; an encrypted one asks for its passphrase."""
+    from cryptography.hazmat.primitives import serialization
+
+    load = serialization.load_pem_private_key if b"-----BEGIN" in data else serialization.load_der_private_key
+    try:
+        return load(data, None)
+    except TypeError:  # encrypted: "Password was not given but private key is encrypted"
+        passphrase = typer.prompt("Passphrase of the branch key", hide_input=True)
+        return load(data, passphrase.encode("utf-8"))
 
 
 @app.command("status")

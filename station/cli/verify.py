@@ -47,7 +47,7 @@ def verify(
     from station.signing.verify import Expectation, Manifest
     from station.signing.verify_batch import default_jobs, find_pdfs
 
-    store_trust = _trust(ctx, trust, crl, online)
+    store_trust = trust_store(ctx, trust, crl, online)
     paths = paths or []
     if case is not None:
         raise typer.Exit(_verify_case(ctx, case, officer, store_trust, json_, report))
@@ -90,7 +90,8 @@ def verify(
     raise typer.Exit(1 if code or absent else 0)
 
 
-def _trust(ctx: typer.Context, trust: list[str], crl: list[Path], online: bool) -> TrustStore:
+def trust_store(ctx: typer.Context, trust: list[str], crl: list[Path], online: bool) -> TrustStore:
+    """QA's trust store from --trust, --crl and --online; exits 2 with the reason when a file is unusable."""
     from station.signing.verify_trust import DEMO, TrustError, load_trust
 
     demo_root, demo_crls = None, []

@@ -45,6 +45,7 @@ from station.core.models import FaceCheck, IdCardRead, case_reference
 from station.core.visit import ORDER
 from station.errors import StoreError
 from station.files import write_all_atomically
+from station.store.audit import GENESIS, event_hash
 from station.store.cases import CaseState, StepRecord, Store
 from station.store.db import DiskFullError, is_disk_full
 from station.store.officers import SignedIn
@@ -211,6 +212,64 @@ def _pack(store: Store, by: SignedIn, state: CaseState, at: datetime) -> tuple[b
     }
     body = json.dumps(manifest, ensure_ascii=False, indent=2, default=str).encode("utf-8")
     return _zip({MANIFEST: body, **files}, at), (MANIFEST, *files), images
+
+
+@dataclass(frozen=True)
+class ArchiveCheck:
+    """A bundle's ZIP as the branch checks it: its manifest, and every problem found (none: intact)."""
+
+    manifest: dict[str, Any] | None
+    files: tuple[str, ...]
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_archive(archive: bytes) -> ArchiveCheck:
+    """Check a bundle's ZIP: a station manifest; every file listed with its SHA-256 and nothing else; the
+    audit lines a whole hash chain (:data:`AUDIT_HASH_RULE`) ending at the head the manifest names."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive)) as z:
+            files = {name: z.read(name) for name in z.namelist()}
+        manifest = json.loads(files[MANIFEST])
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ValueError(f"{MANIFEST} is not a {FORMAT} manifest")
+    except Exception as exc:  # noqa: BLE001 - a parser of outside data: any failure is a failed check
+        return ArchiveCheck(None, (), (f"the bundle's ZIP or its manifest cannot be read ({type(exc).__name__}: "
+                                       f"{exc})",))
+    problems = []
+    listed = manifest.get("files") if isinstance(manifest.get("files"), dict) else {}
+    for name in sorted(set(files) - {MANIFEST} | set(listed)):
+        if name not in files:
+            problems.append(f"{name} is listed in the manifest but missing")
+        elif name not in listed:
+            problems.append(f"{name} is in the bundle but not in the manifest")
+        elif hashlib.sha256(files[name]).hexdigest() != listed[name]:
+            problems.append(f"{name} does not match its SHA-256 in the manifest")
+    problems += _audit_problems(files.get(AUDIT, b""), manifest.get("audit") or {})
+    return ArchiveCheck(manifest, tuple(files), tuple(problems))
+
+
+def _audit_problems(lines: bytes, stated: dict[str, Any]) -> list[str]:
+    """The audit lines re-chained: each event's hash recomputed and linked to the one before it."""
+    prev, seq, problems = GENESIS, 0, []
+    try:
+        for seq, line in enumerate(lines.decode("utf-8").splitlines(), 1):
+            e = json.loads(line)
+            if e["seq"] != seq or e["prev_hash"] != prev:
+                problems.append(f"audit event {seq} does not follow the one before it")
+            if event_hash(e["chain"], e["seq"], e["at"], e["actor"], e["action"], e["result"], e["figures"],
+                          e["prev_hash"]) != e["hash"]:
+                problems.append(f"audit event {seq} ({e['action']}) was changed after it was written")
+            prev = e["hash"]
+    except Exception as exc:  # noqa: BLE001 - a parser of outside data: any failure is a failed check
+        return [f"the audit lines cannot be read ({type(exc).__name__}: {exc})"]
+    head = stated.get("head") or {}
+    if (head.get("seq"), head.get("hash")) != ((seq, prev) if seq else (None, None)):
+        problems.append(f"the audit lines end at event {seq}, not at the head the manifest names")
+    return problems
 
 
 def _step(store: Store, by: SignedIn, case_id: str, record: StepRecord) -> dict[str, Any]:
