@@ -205,7 +205,7 @@
     </message>
     <message>
         <source>Evidence bundle saved to %1 (%2 KB), holding %3; sealed by %4 and encrypted to %5, whose key alone opens it.</source>
-        <translation>证据包已保存到 %1（%2 KB），内含 %3；已由 %4 签章，并加密给 %5，只有其私钥能打开。</translation>
+        <translation>证据包已保存到 %1（%2 KB），内含 %3；签章：%4；已加密给 %5，只有其私钥能打开。</translation>
     </message>
     <message>
         <source>The evidence bundle was not exported: %1</source>

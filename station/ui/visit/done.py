@@ -202,9 +202,22 @@ class DonePage(StepPage):
         self._say("hint", self.tr("Evidence bundle saved to %1 (%2 KB), holding %3; sealed by %4 and encrypted to "
                                   "%5, whose key alone opens it.")
                   .replace("%1", str(report.path)).replace("%2", f"{report.size / 1024:,.0f}")
-                  .replace("%3", join(report.files)).replace("%4", report.sealed_by).replace("%5", report.recipient))
+                  .replace("%3", join(report.files)).replace("%4", _common_name(report.sealed_by))
+                  .replace("%5", _common_name(report.recipient)))
 
     def _export_failed(self, exc: BaseException) -> None:
         self.exporting = False
         self.export_button.setEnabled(True)
         self._say("error", self.tr("The evidence bundle was not exported: %1").replace("%1", error_text(exc)))
+
+
+def _common_name(subject: str) -> str:
+    """A certificate subject (RFC 4514) as the officer reads it: its common name."""
+    from cryptography import x509
+    from cryptography.x509.oid import NameOID
+
+    try:
+        names = x509.Name.from_rfc4514_string(subject).get_attributes_for_oid(NameOID.COMMON_NAME)
+    except ValueError:
+        return subject
+    return str(names[0].value) if names else subject
