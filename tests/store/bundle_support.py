@@ -25,7 +25,7 @@ from station.config import load_settings
 from station.core.session import OfficerSession
 from station.core.visit import Visit
 from station.signing.bundle_seal import BankSeal
-from station.signing.pki import DemoPki
+from station.signing.pki import DemoPki, ensure_demo_pki
 from station.signing.signers import Pkcs12Key, open_bank_key
 from station.store.cases import Store
 from station.store.officers import SignedIn
@@ -81,6 +81,19 @@ def bank_seal(pki: DemoPki) -> Iterator[BankSeal]:
     with open_bank_key(Pkcs12Key(pki.bank_p12_file, pki.bank_passphrase()),
                        chain=[*pki.intermediates(), *pki.trust_roots()]) as bank:
         yield BankSeal(bank)
+
+
+@pytest.fixture(scope="module")
+def branch(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
+    """The DEMO branch: its sync certificate receives the bundles, its key opens them."""
+    return ensure_demo_pki(tmp_path_factory.mktemp("branch") / "pki", "示范农村商业银行")
+
+
+@pytest.fixture(scope="module")
+def seal(branch: DemoPki) -> Iterator[BankSeal]:
+    """The DEMO bank's key (the branch trusts the DEMO root it chains to)."""
+    with bank_seal(branch) as opened:
+        yield opened
 
 
 def hashes_match(opened: Opened) -> bool:

@@ -29,7 +29,7 @@ from station.core.models import case_reference
 from station.errors import SettingsError
 from station.signing.bundle_seal import BankSeal
 from station.signing.errors import BankKeyError
-from station.signing.pki import DemoPki, ensure_demo_pki
+from station.signing.pki import DemoPki
 from station.store import audit
 from station.store.cases import CaseNotFoundError
 from station.store.db import DiskFullError
@@ -37,30 +37,19 @@ from station.store.evidence import BundleReport, EvidenceError, export_bundle
 
 from .bundle_support import (
     Station,
-    bank_seal,
+    branch,
     decrypt_with_pyca,
     hashes_match,
     open_with_pyca,
     openssl_decrypt,
     openssl_verify,
+    seal,
     station_with_a_finished_case,
     unzip,
 )
 
+__all__ = ["branch", "seal"]  # fixtures
 NAME = "王小喆"  # factories.card_read's invented holder
-
-
-@pytest.fixture(scope="module")
-def branch(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    """The DEMO branch: its sync certificate receives the bundles, its key opens them."""
-    return ensure_demo_pki(tmp_path_factory.mktemp("branch") / "pki", "示范农村商业银行")
-
-
-@pytest.fixture(scope="module")
-def seal(branch: DemoPki) -> Iterator[BankSeal]:
-    """The DEMO bank's key (the branch trusts the DEMO root it chains to)."""
-    with bank_seal(branch) as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

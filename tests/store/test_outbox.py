@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -15,23 +14,14 @@ from conftest import FakeClock
 from station.core.session import OfficerSession
 from station.core.visit import Visit
 from station.signing.bundle_seal import BankSeal
-from station.signing.pki import DemoPki, ensure_demo_pki
+from station.signing.pki import DemoPki
 from station.store.cases import Store
 from station.store.officers import SignedIn
 from station.store.outbox import bundle_name, write_outbox
 
-from .bundle_support import bank_seal, hashes_match, open_with_pyca
+from .bundle_support import branch, hashes_match, open_with_pyca, seal
 
-
-@pytest.fixture(scope="module")
-def branch(tmp_path_factory: pytest.TempPathFactory) -> DemoPki:
-    return ensure_demo_pki(tmp_path_factory.mktemp("branch") / "pki", "示范农村商业银行")
-
-
-@pytest.fixture(scope="module")
-def seal(branch: DemoPki) -> Iterator[BankSeal]:
-    with bank_seal(branch) as opened:
-        yield opened
+__all__ = ["branch", "seal"]  # fixtures
 
 
 def finish(session: OfficerSession, store: Store, **inputs: object) -> str:
