@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 import pkcs11
 from asn1crypto import cms
+from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
@@ -39,7 +40,7 @@ class BankSeal:
     @property
     def name(self) -> str:
         """The sealing certificate's subject (RFC 4514), for the export report and the audit trail."""
-        return x509.load_der_x509_certificate(self.bank.certificate.dump()).subject.rfc4514_string()
+        return _subject(self.bank.certificate)
 
     def __call__(self, content: bytes) -> bytes:
         """DER-encoded CMS SignedData holding ``content``, signed (signing time and content digest
@@ -93,14 +94,14 @@ def open_sealed(envelope: bytes, key: PrivateKeyTypes, cert: x509.Certificate, t
     if signed is None:
         return SealCheck(content, None, None, ("the bundle carries no seal: it was made before sealing (format 1) "
                                                "or by something else than a station",))
-    problems: list[str] = []
     try:
         status = asyncio.run(async_validate_cms_signature(
             signed, validation_context=trust.context(certs=[c.chosen for c in signed["certificates"]])))
     except Exception as exc:  # noqa: BLE001 - a parser of outside data: any failure is a failed check
         return SealCheck(content, None, None, (f"the seal cannot be checked ({type(exc).__name__}: {exc})",))
-    sealed_by = x509.load_der_x509_certificate(status.signing_cert.dump()).subject.rfc4514_string()
+    sealed_by = _subject(status.signing_cert)
     sealed_at = extract_self_reported_ts(signed["signer_infos"][0])
+    problems: list[str] = []
     if not (status.intact and status.valid):
         problems.append("the seal does not match the content: the bundle was changed after it was sealed")
     elif status.revoked:
@@ -111,12 +112,16 @@ def open_sealed(envelope: bytes, key: PrivateKeyTypes, cert: x509.Certificate, t
         problems.append(f"the sealing certificate ({sealed_by}) does not chain to a trusted root "
                         f"({trust.describe()})")
     elif status.validation_path is not None:
-        chain = [x509.load_der_x509_certificate(c.dump())
-                 for c in reversed(list(status.validation_path.iter_certs(include_root=True)))]
-        for index, result in enumerate(revocation_status(chain, CrlIndex.of(trust.crls), datetime.now(UTC))):
+        crls = CrlIndex.of(trust.crls)
+        for index, result in enumerate(revocation_status(status.validation_path, crls, datetime.now(UTC))):
             who = "the sealing certificate" if index == 0 else "a CA certificate of the seal's chain"
             if result.status is Revocation.REVOKED:
                 problems.append(f"{who} was {result.detail}")
             elif result.status is Revocation.UNKNOWN:
                 problems.append(f"nothing says {who} is not revoked: {result.detail} (give --crl, or --online)")
     return SealCheck(content, sealed_by, sealed_at, tuple(problems))
+
+
+def _subject(cert: asn1_x509.Certificate) -> str:
+    """A certificate's subject as RFC 4514 (``CN=...,O=...,C=CN``), as the bundle report gives the recipient's."""
+    return x509.load_der_x509_certificate(cert.dump()).subject.rfc4514_string()

@@ -40,7 +40,6 @@ from typing import Any, BinaryIO
 from asn1crypto import crl as asn1_crl
 from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
-from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel, SuspiciousModification
@@ -586,9 +585,7 @@ class _Run:
         for role, path in paths:
             if path is None:
                 continue
-            path_certs = reversed(list(path.iter_certs(include_root=True)))
-            certs = [x509.load_der_x509_certificate(c.dump()) for c in path_certs]
-            for index, result in enumerate(revocation_status(certs, crls, now)):
+            for index, result in enumerate(revocation_status(path, crls, now)):
                 who = f"the {role}'s certificate" if index == 0 else f"the certificate of a CA in the {role}'s chain"
                 lines.append(f"{who}: {result.status.value}, {result.detail}")
                 if result.status is Revocation.UNKNOWN:

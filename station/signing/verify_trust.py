@@ -27,6 +27,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.path import ValidationPath
 
 from station.signing.certs import CertificateFileError, read_certificates, read_crls
 
@@ -184,9 +185,10 @@ class CrlIndex:
                                 f"(next update {next_update})")
 
 
-def revocation_status(path: Sequence[x509.Certificate], crls: CrlIndex, at: datetime) -> list[RevocationResult]:
-    """Check each certificate of ``path`` (leaf first, root last; the root is a trust anchor, not checked)."""
-    return [crls.check(cert, issuer, at) for cert, issuer in zip(path, path[1:], strict=False)]
+def revocation_status(path: ValidationPath, crls: CrlIndex, at: datetime) -> list[RevocationResult]:
+    """Check each certificate of a validated ``path``, leaf first (the root is a trust anchor, not checked)."""
+    chain = [x509.load_der_x509_certificate(c.dump()) for c in reversed(list(path.iter_certs(include_root=True)))]
+    return [crls.check(cert, issuer, at) for cert, issuer in zip(chain, chain[1:], strict=False)]
 
 
 def _signed_by(crl: x509.CertificateRevocationList, issuer: x509.Certificate) -> bool:
