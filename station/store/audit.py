@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -81,6 +81,35 @@ class ChainReport:
         return not self.problems
 
 
+class ChainedEvent(Protocol):
+    """An audit event's fields, as stored or as a bundle's audit lines carry them."""
+
+    chain: str
+    seq: int
+    at: str
+    actor: str
+    action: str
+    result: str
+    figures: str
+    prev_hash: str
+    hash: str
+
+
+def link_problems(events: Sequence[ChainedEvent]) -> list[str]:
+    """Each event's hash recomputed and linked to the one before it (in order of ``seq``); every break named."""
+    problems, prev, expected_seq = [], GENESIS, 1
+    for ev in events:
+        if ev.seq != expected_seq:
+            problems.append(f"event {expected_seq} is missing (found {ev.seq} next)")
+        if ev.prev_hash != prev:
+            problems.append(f"event {ev.seq} does not follow the event before it")
+        recomputed = event_hash(ev.chain, ev.seq, ev.at, ev.actor, ev.action, ev.result, ev.figures, ev.prev_hash)
+        if recomputed != ev.hash:
+            problems.append(f"event {ev.seq} ({ev.action}) was changed after it was written")
+        prev, expected_seq = ev.hash, ev.seq + 1
+    return problems
+
+
 def verify_chain(session: Session, chain: str) -> ChainReport:
     """Recompute the chain and compare it with its head; every break is named."""
     return verify_events(session, chain, events_of(session, chain))
@@ -89,21 +118,10 @@ def verify_chain(session: Session, chain: str) -> ChainReport:
 def verify_events(session: Session, chain: str, events: list[AuditEvent]) -> ChainReport:
     """Verify a chain's events as read in ``session`` (in order of ``seq``) against its head."""
     report = ChainReport(chain, len(events))
-    prev, expected_seq = GENESIS, 1
     by_id = sorted(events, key=lambda e: e.id)
     if [e.seq for e in by_id] != [e.seq for e in events]:
         report.problems.append("events were stored out of order")
-    for ev in events:
-        if ev.seq != expected_seq:
-            report.problems.append(f"event {expected_seq} is missing (found {ev.seq} next)")
-        if ev.prev_hash != prev:
-            report.problems.append(f"event {ev.seq} does not follow the event before it")
-        recomputed = event_hash(
-            ev.chain, ev.seq, ev.at, ev.actor, ev.action, ev.result, ev.figures, ev.prev_hash
-        )
-        if recomputed != ev.hash:
-            report.problems.append(f"event {ev.seq} ({ev.action}) was changed after it was written")
-        prev, expected_seq = ev.hash, ev.seq + 1
+    report.problems += link_problems(events)
     head = session.get(AuditHead, chain)
     if head is None:
         report.problems.append("the chain has no head record")

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Protocol
 
 from cryptography import x509
@@ -45,7 +46,7 @@ from station.core.models import FaceCheck, IdCardRead, case_reference
 from station.core.visit import ORDER
 from station.errors import StoreError
 from station.files import write_all_atomically
-from station.store.audit import GENESIS, event_hash
+from station.store.audit import link_problems
 from station.store.cases import CaseState, StepRecord, Store
 from station.store.db import DiskFullError, is_disk_full
 from station.store.officers import SignedIn
@@ -253,22 +254,16 @@ def check_archive(archive: bytes) -> ArchiveCheck:
 
 
 def _audit_problems(lines: bytes, stated: dict[str, Any]) -> list[str]:
-    """The audit lines re-chained: each event's hash recomputed and linked to the one before it."""
-    prev, seq, problems = GENESIS, 0, []
+    """The audit lines re-chained (:func:`station.store.audit.link_problems`), ending at the manifest's head."""
     try:
-        for seq, line in enumerate(lines.decode("utf-8").splitlines(), 1):
-            e = json.loads(line)
-            if e["seq"] != seq or e["prev_hash"] != prev:
-                problems.append(f"audit event {seq} does not follow the one before it")
-            if event_hash(e["chain"], e["seq"], e["at"], e["actor"], e["action"], e["result"], e["figures"],
-                          e["prev_hash"]) != e["hash"]:
-                problems.append(f"audit event {seq} ({e['action']}) was changed after it was written")
-            prev = e["hash"]
+        events = [SimpleNamespace(**json.loads(line)) for line in lines.decode("utf-8").splitlines()]
+        problems = [f"audit {problem}" for problem in link_problems(events)]
     except Exception as exc:  # noqa: BLE001 - a parser of outside data: any failure is a failed check
         return [f"the audit lines cannot be read ({type(exc).__name__}: {exc})"]
     head = stated.get("head") or {}
-    if (head.get("seq"), head.get("hash")) != ((seq, prev) if seq else (None, None)):
-        problems.append(f"the audit lines end at event {seq}, not at the head the manifest names")
+    last = (events[-1].seq, events[-1].hash) if events else (None, None)
+    if (head.get("seq"), head.get("hash")) != last:
+        problems.append(f"the audit lines end at event {last[0] or 0}, not at the head the manifest names")
     return problems
 
 
