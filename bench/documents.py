@@ -2,12 +2,12 @@
 
     uv run python bench/documents.py [--runs 20] [--cold-runs 3]
 
-Rows (the sample borrower of ``station.signing.sample``, a 100,000 CNY 24-month loan, real loan maths):
+Rows (the sample borrower of ``station.operations.sample``, a 100,000 CNY 24-month loan, real loan maths):
 - cold: the first render in a fresh Python process, fonts not yet loaded (reportlab parses the 5 MB
   WenQuanYi collection), imports excluded; the median of ``--cold-runs`` processes;
 - warm: the median of ``--runs`` renders in one process, fonts loaded: what a visit after the first pays;
 - warm, reportlab's own CJK wrap: the same renders with reportlab's stock ``Paragraph`` instead of
-  :class:`station.signing.linebreak.ChineseParagraph`, the cost of the Chinese line-breaking rules.
+  :class:`station.documents.linebreak.ChineseParagraph`, the cost of the Chinese line-breaking rules.
 Target: warm at most 300 ms for the four PDFs. Prints a Markdown table; the machine's load matters.
 """
 
@@ -28,8 +28,8 @@ TARGET_MS = 300.0
 _COLD = f"""
 import time
 from datetime import datetime
-from station.signing.documents import render_documents
-from station.signing.sample import sample_input
+from station.documents.render import render_documents
+from station.operations.sample import sample_input
 data = sample_input({BANK!r}, datetime.fromisoformat({ISSUED_AT.isoformat()!r}))
 start, start_cpu = time.perf_counter(), time.process_time()
 render_documents(data)
@@ -40,8 +40,8 @@ print((time.perf_counter() - start) * 1000, (time.process_time() - start_cpu) * 
 def _warm(runs: int, stock_wrap: bool = False) -> tuple[float, float, list[int], int]:
     from reportlab.platypus import Paragraph
 
-    from station.signing import documents
-    from station.signing.sample import sample_input
+    from station.documents import render as documents
+    from station.operations.sample import sample_input
 
     data = sample_input(BANK, ISSUED_AT)
     original = documents.Paragraph

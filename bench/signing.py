@@ -2,7 +2,7 @@
 
     uv run python bench/signing.py [--runs 5]
 
-Both sides render the four sample documents (``station.signing.documents``) and sign each one twice,
+Both sides render the four sample documents (``station.documents.render``) and sign each one twice,
 bank then borrower, B-T with the in-process DEMO timestamp service, on the same DEMO PKI:
 
 - **station**: :func:`station.signing.sign.sign_set` with a kit made once (as a running station
@@ -38,16 +38,16 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
-from station.signing.documents import render_documents
-from station.signing.fonts import STAMP_FAMILY, stamp_font
-from station.signing.pki import ensure_demo_pki
-from station.signing.sample import sample_capture, sample_identity, sample_input
+from station.documents.fonts import STAMP_FAMILY, stamp_font
+from station.documents.render import render_documents
+from station.documents.stamps import seal_png
+from station.operations.sample import sample_capture, sample_identity, sample_input
+from station.pki.demo import ensure_demo_pki
+from station.pki.signers import Pkcs12Key, open_bank_key
+from station.pki.trust import Trust
 from station.signing.sign import SigningKit, sign_set
-from station.signing.signers import Pkcs12Key, open_bank_key
-from station.signing.stamps import seal_png
-from station.signing.trust import Trust
-from station.signing.tsa import from_demo_pki
 from station.signing.upgrade import upgrade_pdf
+from station.timestamps.service import from_demo_pki
 
 BANK = "DEMO 乡村商业银行"
 ISSUED_AT = datetime(2026, 11, 23, 10, 30, tzinfo=timezone(timedelta(hours=8)))

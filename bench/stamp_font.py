@@ -5,7 +5,7 @@
 Each run does what pyHanko does for a stamp's text: open the font, shape the borrower's name and the
 date, subset the font to those glyphs and write it into a PDF. Baseline, measured in the same run: the
 full Noto Sans CJK SC face (65,535 glyphs, 16 MB) extracted from the .ttc, as pyHanko needs a single
-face. Against: :func:`station.signing.fonts.stamp_font` (the body font's characters, Hangul left out,
+face. Against: :func:`station.documents.fonts.stamp_font` (the body font's characters, Hangul left out,
 desubroutinized). Also prints how long building the stamp font took when the cache was empty, if this
 run had to build it.
 """
@@ -45,7 +45,7 @@ def main() -> None:
     args = parser.parse_args()
     from fontTools.ttLib import TTFont
 
-    from station.signing import fonts
+    from station.documents import fonts
 
     start = time.perf_counter()
     stamp = fonts.stamp_font()

@@ -49,11 +49,11 @@ from signing.attacks import ON_SIGNED, all_attacks, bad_input  # noqa: E402
 from signing.attacks.documents import StationLike  # noqa: E402
 
 from station.config import load_settings  # noqa: E402
-from station.signing import pdf_speedups  # noqa: E402
-from station.signing.pki import DemoPki, ensure_demo_pki  # noqa: E402
-from station.signing.verify import Verdict, verify_pdf  # noqa: E402
-from station.signing.verify_batch import verify_many  # noqa: E402
-from station.signing.verify_trust import TrustStore, load_trust  # noqa: E402
+from station.pki.demo import DemoPki, ensure_demo_pki  # noqa: E402
+from station.pki.trust_store import TrustStore, load_trust  # noqa: E402
+from station.validation import pdf_speedups  # noqa: E402
+from station.validation.batch import verify_many  # noqa: E402
+from station.validation.verify import Verdict, verify_pdf  # noqa: E402
 
 TARGET_RATE = 20.0
 CHECKPOINTS = (100, 500, 1000)
@@ -73,8 +73,8 @@ def _settings(work: Path):  # noqa: ANN202 - station.config.Settings
 def _sign_range(args: tuple[Path, list[int]]) -> int:
     """Sign the sample set once per number with the station's own signing; write the PDFs; return how many."""
     from station.bootstrap import signing_kit
-    from station.signing.documents import render_documents
-    from station.signing.sample import sample_capture, sample_identity, sample_input
+    from station.documents.render import render_documents
+    from station.operations.sample import sample_capture, sample_identity, sample_input
     from station.signing.sign import sign_set
 
     work, numbers = args
@@ -244,8 +244,8 @@ def big_file(work: Path, pki: DemoPki, trust_args: list[str], size_mb: int) -> t
         bad_input.large_signed_pdf(StationLike(pki), part, size_mb * 2**20)
         part.replace(path)
     small = next((work / "docs").glob("*.pdf"))
-    probe = ("import resource, sys, time\nfrom pathlib import Path\nfrom station.signing.verify import verify_pdf\n"
-             "from station.signing.verify_trust import load_trust\n"
+    probe = ("import resource, sys, time\nfrom pathlib import Path\nfrom station.validation.verify import verify_pdf\n"
+             "from station.pki.trust_store import load_trust\n"
              "trust = load_trust([Path(sys.argv[2])], [Path(p) for p in sys.argv[3:]])\n"
              "t = time.perf_counter(); r = verify_pdf(Path(sys.argv[1]), trust)\n"
              "print(time.perf_counter() - t, r.verdict.value, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")

@@ -19,10 +19,10 @@ from station.errors import SettingsError
 if TYPE_CHECKING:
     from cryptography import x509
 
-    from station.signing.pki import DemoPki
+    from station.pki.demo import DemoPki
+    from station.pki.signers import BankKey
+    from station.pki.trust import Trust
     from station.signing.sign import SigningKit
-    from station.signing.signers import BankKey
-    from station.signing.trust import Trust
 from station.store.cases import Store
 
 DEMO_OFFICER_ID = "demo"
@@ -69,7 +69,7 @@ def uses_demo_pki(settings: Settings) -> bool:
 def station_pki(settings: Settings) -> DemoPki:
     """The station's DEMO PKI folder, with whatever is missing made (the borrower CA and the local TSA
     live there even when the bank's key is elsewhere). Imports pyHanko's stack: keep it off start."""
-    from station.signing.pki import ensure_demo_pki
+    from station.pki.demo import ensure_demo_pki
 
     with _pki_lock:
         return ensure_demo_pki(settings.pki_dir, settings.bank.name)
@@ -96,8 +96,8 @@ def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
 
 def signing_trust(settings: Settings, pki: DemoPki) -> Trust:
     """What signing trusts: the DEMO root and CRLs, plus the roots and CRL files the settings name."""
-    from station.signing.certs import CertificateFileError, read_certificates, read_crls
-    from station.signing.trust import Trust
+    from station.pki.certs import CertificateFileError, read_certificates, read_crls
+    from station.pki.trust import Trust
 
     s = settings.signing
     demo = Trust.from_demo_pki(pki)
@@ -122,7 +122,7 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
 
     Opening it reads keys and draws the seal (about half a second): make it once and reuse it.
     """
-    from station.signing.fonts import stamp_font
+    from station.documents.fonts import stamp_font
     from station.signing.sign import SigningKit, timestamper_for
 
     s = settings.signing
@@ -143,8 +143,8 @@ def bank_key(settings: Settings, pkcs11_pin: str | None = None) -> BankKey:
 
 
 def _open_bank_key(settings: Settings, trust: Trust, pkcs11_pin: str | None) -> BankKey:
-    from station.signing.errors import BankKeyError
-    from station.signing.signers import Pkcs11Key, Pkcs12Key, open_bank_key
+    from station.errors import BankKeyError
+    from station.pki.signers import Pkcs11Key, Pkcs12Key, open_bank_key
 
     s = settings.signing
     source: Pkcs11Key | Pkcs12Key
@@ -167,7 +167,7 @@ def sync_recipient(settings: Settings) -> x509.Certificate:
     DER) when set, else the DEMO branch sync certificate of the station's PKI folder."""
     from cryptography import x509
 
-    from station.signing.certs import CertificateFileError, read_certificates
+    from station.pki.certs import CertificateFileError, read_certificates
 
     path = settings.sync.recipient_cert
     if path is None:
@@ -203,7 +203,7 @@ def prepare_start(settings: Settings, store: Store) -> FirstRun:
 def prepare_pki(settings: Settings, run: FirstRun | None = None) -> FirstRun:
     """The slow part: make the DEMO PKI if the settings use it and it is missing (the GUI runs this in
     its warm-up worker); adds what it made to ``run``."""
-    from station.signing.pki import DemoPki
+    from station.pki.demo import DemoPki
 
     run = run or FirstRun()
     if uses_demo_pki(settings):

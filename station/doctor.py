@@ -47,7 +47,7 @@ def _station_lines(settings: Settings) -> list[HealthLine]:
     if pki is None:
         lines.append(HealthLine("PKI", True, f"bank key: {settings.signing.bank_key} (not the DEMO PKI)", warn=True))
     else:
-        from station.signing.pki import check_pki
+        from station.pki.demo import check_pki
 
         for name, ok, message in check_pki(pki):
             lines.append(HealthLine(name, ok, message, "" if ok else
@@ -60,7 +60,7 @@ def _station_lines(settings: Settings) -> list[HealthLine]:
 def _bank_key_line(settings: Settings) -> HealthLine:
     """The bank's signing key opens with the configured passphrase (or the token is configured)."""
     from station.bootstrap import bank_pkcs12
-    from station.signing.pki import PkiError, load_pkcs12
+    from station.pki.demo import PkiError, load_pkcs12
 
     s = settings.signing
     if s.bank_key == "pkcs11":
@@ -76,7 +76,7 @@ def _bank_key_line(settings: Settings) -> HealthLine:
 
 
 def _tsa_line(settings: Settings, pki: object) -> HealthLine:
-    from station.signing.tsa import check_timestamp_service, from_demo_pki
+    from station.timestamps.service import check_timestamp_service, from_demo_pki
 
     url = settings.signing.tsa_url
     try:

@@ -4,6 +4,10 @@ Every error the station shows carries a sentence saying what happened and what t
 interfaces print ``str(error)`` as it is.
 """
 
+from __future__ import annotations
+
+from station.core.checks import CheckResult
+
 
 class StationError(Exception):
     """Base for errors with a message fit for the officer or operator."""
@@ -15,3 +19,51 @@ class SettingsError(StationError):
 
 class StoreError(StationError):
     """The case store cannot do what was asked; nothing was written."""
+
+
+class SigningError(StationError):
+    """Base of the signing errors; ``str(error)`` is a sentence fit for the officer."""
+
+
+class BankKeyError(SigningError):
+    """The bank's key cannot be used: wrong passphrase or PIN, missing file, token absent or locked."""
+
+
+class TokenRemovedError(BankKeyError):
+    """The token went away (pulled out, session closed) while documents were being signed."""
+
+
+class CertificateRefused(SigningError):
+    """A signing certificate is expired, not yet valid, revoked, untrusted or unfit for signing."""
+
+
+class StampTextError(SigningError):
+    """The stamp font lacks characters of the text to draw (a name, the bank's name).
+
+    ``check`` is the named check from :func:`station.documents.fonts.check_glyphs`: its reason gives
+    positions and code points only, never the text, so it is safe to log.
+    """
+
+    def __init__(self, check: CheckResult) -> None:
+        super().__init__(f"{check.reason} Nothing was signed.")
+        self.check = check
+
+
+class StampImageError(SigningError):
+    """A stamp image (the handwriting, the seal) is missing, unreadable or blank."""
+
+
+class DocumentRefused(SigningError):
+    """A document to sign is unreadable, changed since it was made, already signed or lacks its fields."""
+
+
+class TimestampUnavailable(SigningError):
+    """The timestamp service did not give a usable token (unreachable, refusing, untrusted)."""
+
+
+class RevocationUnavailable(SigningError):
+    """Revocation data for an upgrade could not be had (a CRL or OCSP service is unreachable)."""
+
+
+class WriteError(SigningError):
+    """A signed PDF could not be written (disk full, no permission); nothing half-written is left."""

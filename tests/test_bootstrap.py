@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from station.bootstrap import prepare, signing_trust
 from station.config import load_settings
 from station.errors import SettingsError
-from station.signing.pki import ensure_demo_pki
+from station.pki.demo import ensure_demo_pki
 from station.store.cases import Store
 
 

@@ -21,7 +21,7 @@ from station.config import load_settings
 from station.core.models import case_reference
 from station.core.session import OfficerSession
 from station.core.visit import Visit
-from station.signing.pki import DemoPki, revoke
+from station.pki.demo import DemoPki, revoke
 from station.store.cases import Store
 from tests.store.bundle_support import bank_seal, decrypt_with_pyca, open_with_pyca, openssl_verify, sealed_content
 

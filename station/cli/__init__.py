@@ -64,7 +64,7 @@ def main_callback(
 def init(ctx: typer.Context) -> None:
     """Make the embedded defaults (settings file, database, DEMO PKI, DEMO officer) if missing, and the
     signature stamp font (built once per user, 10-30 s, so that the first signing does not wait for it)."""
-    from station.signing.fonts import stamp_font
+    from station.documents.fonts import stamp_font
 
     settings: Settings = ctx.obj
     with open_store(settings):
@@ -189,7 +189,7 @@ def case_list(ctx: typer.Context, status: Annotated[str | None, typer.Option(hel
 def tsa_serve(ctx: typer.Context, port: Annotated[int, typer.Option()] = 3161) -> None:
     """Serve the DEMO timestamp authority on 127.0.0.1 until interrupted."""
     from station.bootstrap import demo_pki
-    from station.signing.tsa import from_demo_pki, serve
+    from station.timestamps.service import from_demo_pki, serve
 
     pki = guard(lambda: demo_pki(ctx.obj))
     if pki is None:

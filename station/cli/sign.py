@@ -23,7 +23,7 @@ from station.cli.common import JsonOpt, err, guard, out
 from station.config import Settings
 
 if TYPE_CHECKING:
-    from station.signing.pki import DemoPki
+    from station.pki.demo import DemoPki
     from station.signing.sign import SigningKit
 
 app = typer.Typer(no_args_is_help=True, help="Sign the loan documents (PAdES) and upgrade signed PDFs to B-LTA.")
@@ -88,7 +88,7 @@ def upgrade_command(
 ) -> None:
     """Add revocation data and a document time-stamp to signed PDFs (B-LT, B-LTA); exit 1 if any is not B-LTA."""
     from station.bootstrap import signing_trust
-    from station.signing.errors import SigningError
+    from station.errors import SigningError
     from station.signing.output import write_atomically
     from station.signing.sign import timestamper_for
     from station.signing.upgrade import upgrade_pdf
@@ -124,8 +124,8 @@ def upgrade_command(
 
 def demo_pki_of(settings: Settings) -> DemoPki:
     """The station's DEMO PKI (made if missing); its problems become a :class:`SigningError`."""
-    from station.signing.errors import SigningError
-    from station.signing.pki import PkiError, ensure_demo_pki
+    from station.errors import SigningError
+    from station.pki.demo import PkiError, ensure_demo_pki
 
     try:
         return ensure_demo_pki(settings.pki_dir, settings.bank.name)
@@ -134,8 +134,8 @@ def demo_pki_of(settings: Settings) -> DemoPki:
 
 
 def _sample(settings: Settings) -> tuple[list[Any], Any, Any]:
-    from station.signing.documents import render_documents
-    from station.signing.sample import sample_capture, sample_identity, sample_input
+    from station.documents.render import render_documents
+    from station.operations.sample import sample_capture, sample_identity, sample_input
 
     rendered = render_documents(sample_input(settings.bank.name, datetime.now().astimezone()))
     return list(rendered.document_set().documents), sample_capture(), sample_identity()
@@ -143,7 +143,7 @@ def _sample(settings: Settings) -> tuple[list[Any], Any, Any]:
 
 def _from_json(path: Path) -> tuple[list[Any], Any, Any]:
     from station.core.models import DocumentSet, SignatureCapture
-    from station.signing.handwriting import capture_with_png
+    from station.documents.handwriting import capture_with_png
     from station.signing.sign import BorrowerIdentity
 
     try:

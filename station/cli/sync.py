@@ -20,7 +20,7 @@ from station.config import Settings
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
 
-    from station.signing.bundle_seal import BankSeal
+    from station.signing.seal import BankSeal
 
 app = typer.Typer(help="What leaves the station: sealed, encrypted evidence bundles in the outbox folder; and the "
                   "branch's check of one.")
@@ -70,7 +70,7 @@ def sync_outbox(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt =
 def _bank_seal(settings: Settings) -> Iterator[BankSeal]:
     """The bank's key as a bundle seal (a token's PIN from the settings or STATION_SIGNING__PKCS11_PIN)."""
     from station.bootstrap import bank_key
-    from station.signing.bundle_seal import BankSeal
+    from station.signing.seal import BankSeal
 
     with guard(lambda: bank_key(settings)) as bank:
         yield BankSeal(bank)
@@ -92,8 +92,8 @@ def sync_open(
     file's SHA-256 against the manifest and the audit chain. Exit 0 when all hold, 1 when not, 2 on errors."""
     from cryptography import x509
 
-    from station.signing.bundle_seal import BundleOpenError, open_sealed
-    from station.signing.certs import CertificateFileError, read_certificates
+    from station.pki.certs import CertificateFileError, read_certificates
+    from station.signing.seal import BundleOpenError, open_sealed
     from station.store.evidence import check_archive
 
     store = trust_store(ctx, trust, crl, online)

@@ -17,8 +17,8 @@ from rich.markup import escape
 from station.cli.common import JsonOpt, OfficerOpt, err, open_store, out, sign_in
 
 if TYPE_CHECKING:
-    from station.signing.verify import FileReport
-    from station.signing.verify_trust import TrustStore
+    from station.pki.trust_store import TrustStore
+    from station.validation.verify import FileReport
 
 TrustOpt = Annotated[list[str], typer.Option(
     "--trust", envvar="STATION_VERIFY_TRUST",
@@ -44,8 +44,8 @@ def verify(
     officer: OfficerOpt = None,
 ) -> None:
     """Verify signed PDFs: VALID, INVALID, UNTRUSTED or INDETERMINATE per file, with the reasons."""
-    from station.signing.verify import Expectation, Manifest
-    from station.signing.verify_batch import default_jobs, find_pdfs
+    from station.validation.batch import default_jobs, find_pdfs
+    from station.validation.verify import Expectation, Manifest
 
     store_trust = trust_store(ctx, trust, crl, online)
     paths = paths or []
@@ -92,7 +92,7 @@ def verify(
 
 def trust_store(ctx: typer.Context, trust: list[str], crl: list[Path], online: bool) -> TrustStore:
     """QA's trust store from --trust, --crl and --online; exits 2 with the reason when a file is unusable."""
-    from station.signing.verify_trust import DEMO, TrustError, load_trust
+    from station.pki.trust_store import DEMO, TrustError, load_trust
 
     demo_root, demo_crls = None, []
     if DEMO in trust:
@@ -113,7 +113,7 @@ def trust_store(ctx: typer.Context, trust: list[str], crl: list[Path], online: b
 
 
 def _one(path: Path, trust: TrustStore, expected: Any, json_: bool, reports: list[Path]) -> int:
-    from station.signing.verify import verify_pdf
+    from station.validation.verify import verify_pdf
 
     result = verify_pdf(path, trust, expect=expected)
     _write_single_reports(result, path.read_bytes() if reports else None, reports)
@@ -125,8 +125,8 @@ def _one(path: Path, trust: TrustStore, expected: Any, json_: bool, reports: lis
 
 
 def _write_single_reports(result: FileReport, pdf: bytes | None, reports: list[Path]) -> None:
-    from station.signing.verify_batch import BatchSummary
-    from station.signing.verify_report import CsvReport, JsonReport, html_report, pdf_report
+    from station.validation.batch import BatchSummary
+    from station.validation.report import CsvReport, JsonReport, html_report, pdf_report
 
     for target in reports:
         suffix = target.suffix.lower()
@@ -164,8 +164,8 @@ def _many(files: list[Path], trust: TrustStore, expected: Any, json_: bool, repo
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from station.signing.verify_batch import BatchSummary, verify_many
-    from station.signing.verify_report import CsvReport, JsonReport, summary_text
+    from station.validation.batch import BatchSummary, verify_many
+    from station.validation.report import CsvReport, JsonReport, summary_text
 
     summary = BatchSummary()
     started = time.perf_counter()
@@ -203,7 +203,7 @@ def _verify_case(ctx: typer.Context, case_id: str, officer: str | None, trust: T
                  reports: list[Path]) -> int:
     """A case's signed documents, in memory, against what the case expects (customer, parties, all four)."""
     from station.core.models import DocumentKind
-    from station.signing.verify import Expectation, verify_pdf
+    from station.validation.verify import Expectation, verify_pdf
 
     with open_store(ctx.obj, exclusive=False) as store:
         signed_in = sign_in(store, officer)

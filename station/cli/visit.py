@@ -7,7 +7,7 @@
     station visit status CASE / redo CASE STEP --reason    where a case stands / go back to a step
 
 The documents and signatures come from the case's stored steps through
-:mod:`station.signing.case_documents`, the same code the GUI pages call.
+:mod:`station.operations.documents`, the same code the GUI pages call.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def visit_documents(ctx: typer.Context, case_id: str, officer: OfficerOpt = None
     Prints each document with its SHA-256; exits 1 (nothing submitted) when they cannot be made.
     """
     from station.core.visit import Step
-    from station.signing.case_documents import render_case_documents
+    from station.operations.documents import render_case_documents
 
     with open_store(ctx.obj) as store:
         visit = _visit(store, ctx.obj, officer, case_id)
@@ -156,8 +156,8 @@ def visit_sign(
     """
     from station.cli.sign import kit_from_settings
     from station.core.visit import Step
-    from station.signing.case_documents import sign_case_documents
-    from station.signing.handwriting import capture_from_png
+    from station.documents.handwriting import capture_from_png
+    from station.operations.documents import sign_case_documents
 
     try:
         capture = capture_from_png(handwriting.read_bytes())

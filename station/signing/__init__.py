@@ -1,1 +1,1 @@
-"""Signing: the embedded DEMO PKI, certificate issuers and the local timestamp service."""
+"""Signing: one-pass PAdES signing of a document set, levels, the upgrade to B-LTA, the bundle seal."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from station import files as files_module
-from station.signing.errors import WriteError
+from station.errors import WriteError
 
 
 def write_atomically(path: Path, data: bytes) -> None:

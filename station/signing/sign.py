@@ -41,14 +41,14 @@ from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko.sign.validation.status import TimestampSignatureStatus
 
 from station.core.models import DocumentRecord, SignatureCapture, SignedSet
-from station.signing import asn1_lengths
-from station.signing.errors import CertificateRefused, DocumentRefused, TimestampUnavailable
+from station.documents.stamps import StampPage, borrower_stamp, require_glyphs, seal_png, seal_stamp
+from station.errors import CertificateRefused, DocumentRefused, TimestampUnavailable
+from station.pki import asn1_lengths
+from station.pki.demo import BorrowerCertificateIssuer, DemoPki, PkiError, to_asn1
+from station.pki.signers import BankKey, token_error
+from station.pki.trust import Trust, check_signing_certificate
 from station.signing.levels import PadesLevel
-from station.signing.pki import BorrowerCertificateIssuer, DemoPki, PkiError, to_asn1
-from station.signing.signers import BankKey, token_error
-from station.signing.stamps import StampPage, borrower_stamp, require_glyphs, seal_png, seal_stamp
-from station.signing.trust import Trust, check_signing_certificate
-from station.signing.tsa import from_demo_pki
+from station.timestamps.service import from_demo_pki
 
 BANK_FIELD = "bank"
 BORROWER_FIELD = "borrower"

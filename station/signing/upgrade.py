@@ -35,10 +35,10 @@ from pyhanko.sign.validation import DocumentSecurityStore, async_validate_pdf_si
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
 
 from station.core.models import DocumentRecord
-from station.signing.errors import DocumentRefused, RevocationUnavailable
+from station.errors import DocumentRefused, RevocationUnavailable
+from station.pki.trust import Trust
 from station.signing.levels import PadesLevel, pades_level
 from station.signing.sign import DIGEST
-from station.signing.trust import Trust
 
 
 @dataclass(frozen=True)

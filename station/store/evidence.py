@@ -10,7 +10,7 @@ A bundle is a ZIP made in memory (nothing personal touches the disk in clear)::
     card/front.*, card/back.*   the ID card images, only when ``sync.include_card_images`` is set
 
 The ZIP is sealed with the bank's key (CMS SignedData with the ZIP inside: who sent it, and that
-nothing in it changed; :mod:`station.signing.bundle_seal`), then the seal is encrypted as CMS
+nothing in it changed; :mod:`station.signing.seal`), then the seal is encrypted as CMS
 EnvelopedData (RFC 5652: AES-256-CBC, RSA key transport) for the branch's certificate, DER-encoded
 (``.p7m``), and written atomically. Only the branch's private key opens it::
 
@@ -86,7 +86,7 @@ class BundleReport:
 
 
 class Seal(Protocol):
-    """Seals a bundle's ZIP: DER CMS SignedData with the ZIP inside (:class:`station.signing.bundle_seal.BankSeal`)."""
+    """Seals a bundle's ZIP: DER CMS SignedData with the ZIP inside (:class:`station.signing.seal.BankSeal`)."""
 
     @property
     def name(self) -> str:

@@ -32,8 +32,8 @@ def ocr_engine(settings: Settings) -> object:
 
 
 WARM_MODULES = ("station.vision.idcard", "station.vision.quality", "station.vision.liveness",
-                 "station.signing.documents", "station.signing.handwriting", "station.signing.sign",
-                 "station.signing.case_documents")
+                 "station.documents.render", "station.documents.handwriting", "station.signing.sign",
+                 "station.operations.documents")
 """Modules the pages import when they first do their work: imported by the warm-up, so that a page's
 first use finds them loaded instead of importing (reportlab, pyHanko, OpenCV) on the GUI thread."""
 
@@ -53,7 +53,7 @@ def warm_up(settings: Settings) -> dict[str, float]:
     face_worker().start()
     took["face"] = time.perf_counter() - start
     start = time.perf_counter()
-    from station.signing.fonts import stamp_font
+    from station.documents.fonts import stamp_font
 
     stamp_font()  # built once per user on the very first start (10-30 s of CPU), a cache hit afterwards
     took["stamp_font"] = time.perf_counter() - start

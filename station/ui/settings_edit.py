@@ -58,7 +58,7 @@ def check(data: Mapping[str, Any]) -> Settings:
 
 def _check_trust_files(settings: Settings) -> None:
     """The trust roots and CRL files must exist and parse, read as signing reads them."""
-    from station.signing.certs import CertificateFileError, read_certificates, read_crls
+    from station.pki.certs import CertificateFileError, read_certificates, read_crls
 
     for key, read in (("trust_roots", read_certificates), ("crl_files", read_crls)):
         for value in getattr(settings.signing, key):

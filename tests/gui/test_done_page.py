@@ -16,7 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 from station.bootstrap import station_pki
 from station.core.models import DocumentKind, SignedSet, case_reference
 from station.core.visit import Step, Visit
-from station.signing.documents import DocumentInput, render_documents
+from station.documents.render import DocumentInput, render_documents
 from station.ui.visit.done import DonePage
 from tests import factories
 from tests.gui.test_pages import open_visit_at

@@ -8,7 +8,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.serialization import Encoding
 from PySide6.QtWidgets import QDialog
 
-from station.signing.pki import ensure_demo_pki
+from station.pki.demo import ensure_demo_pki
 from station.ui.settings_dialog import SettingsDialog
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QThreadPool
 
 from station.bootstrap import prepare_pki, prepare_start
 from station.config import load_settings
-from station.signing.pki import DemoPki
+from station.pki.demo import DemoPki
 from station.store.cases import Store
 from station.ui.app import open_window
 
@@ -44,7 +44,7 @@ def test_the_window_makes_the_missing_demo_pki_in_the_background(qtbot, tmp_path
 def test_starting_the_gui_imports_no_signing_stack():
     code = ("import sys; import station.ui.app; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyhanko', 'pyhanko_certvalidator') "
-            "or m.startswith('station.signing.pki')))")
+            "or m.startswith('station.pki.demo')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
     assert out.strip() == "[]"

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from station.core.models import DocumentKind, FaceDecision
 from station.core.visit import Step
-from station.signing.verify import Verdict
 from station.ui.app import open_window
 from station.ui.qa.window import QaWindow
 from station.ui.widgets.pdf_view import PdfView
+from station.validation.verify import Verdict
 from station.vision.liveness import Action
 from tests.gui import visitdata
 from tests.gui.conftest import sign_in, type_text

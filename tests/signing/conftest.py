@@ -10,7 +10,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from station.signing.pki import DemoPki, ensure_demo_pki
+from station.pki.demo import DemoPki, ensure_demo_pki
 
 
 @pytest.fixture

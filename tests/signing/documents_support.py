@@ -28,7 +28,7 @@ from station.core.models import (
     RepaymentMethod,
     Sex,
 )
-from station.signing.documents import DocumentInput
+from station.documents.render import DocumentInput
 
 ISSUED_AT = datetime(2026, 11, 23, 10, 30, tzinfo=timezone(timedelta(hours=8)))
 BANK = "DEMO 乡村商业银行"

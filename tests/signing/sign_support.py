@@ -39,14 +39,14 @@ from pyhanko_certvalidator.policy_decl import CertRevTrustPolicy, RevocationChec
 from pyhanko_certvalidator.registry import SimpleTrustManager
 
 from station.core.models import DocumentRecord
-from station.signing.documents import render_documents
-from station.signing.fonts import stamp_font
-from station.signing.pki import DemoPki, ensure_demo_pki, load_pkcs12
-from station.signing.sample import sample_capture, sample_identity, sample_input
+from station.documents.fonts import stamp_font
+from station.documents.render import render_documents
+from station.operations.sample import sample_capture, sample_identity, sample_input
+from station.pki.demo import DemoPki, ensure_demo_pki, load_pkcs12
+from station.pki.signers import Pkcs12Key, open_bank_key
+from station.pki.trust import Trust
 from station.signing.sign import SigningKit, SigningOutcome, sign_set
-from station.signing.signers import Pkcs12Key, open_bank_key
-from station.signing.trust import Trust
-from station.signing.tsa import from_demo_pki
+from station.timestamps.service import from_demo_pki
 
 BANK_NAME = "DEMO 乡村商业银行"
 SIGNING_DAY = date(2026, 11, 23)

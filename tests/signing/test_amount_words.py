@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from station.signing.amount_words import amount_in_words
+from station.documents.amount_words import amount_in_words
 
 
 @pytest.mark.parametrize(("amount", "words"), [

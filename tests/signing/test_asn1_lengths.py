@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from asn1crypto import core
 
-from station.signing import asn1_lengths
+from station.pki import asn1_lengths
 
 
 class _Pair(core.Sequence):

@@ -18,16 +18,16 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
 from station.core.models import DocumentKind
-from station.signing import documents
-from station.signing.documents import (
+from station.documents import render as documents
+from station.documents.fonts import MissingGlyphsError, body_font, missing_glyphs
+from station.documents.linebreak import NO_LINE_END, NO_LINE_START
+from station.documents.render import (
     MARGIN_X,
     DocumentError,
     RenderedSet,
     render_document,
     render_documents,
 )
-from station.signing.fonts import MissingGlyphsError, body_font, missing_glyphs
-from station.signing.linebreak import NO_LINE_END, NO_LINE_START
 
 from .documents_support import (
     BANK,

@@ -12,8 +12,8 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.writer import PdfFileWriter
 
 from station.core.checks import CheckStatus
-from station.signing import fonts
-from station.signing.fonts import (
+from station.documents import fonts
+from station.documents.fonts import (
     FontFace,
     MissingGlyphsError,
     body_font,

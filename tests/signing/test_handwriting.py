@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from station.core.checks import CheckStatus
 from station.core.models import SignatureCapture
-from station.signing.handwriting import (
+from station.documents.handwriting import (
     INK,
     MARGIN,
     MAX_POINTS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from station.signing.linebreak import NO_LINE_END, NO_LINE_START, break_lines
+from station.documents.linebreak import NO_LINE_END, NO_LINE_START, break_lines
 
 
 def _lines(text: str, width: float) -> list[str]:

@@ -17,7 +17,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import InvalidCertificateError, PathBuildingError, RevokedError
 
-from station.signing.pki import (
+from station.pki.demo import (
     BorrowerCertificateIssuer,
     DemoPki,
     PkiError,

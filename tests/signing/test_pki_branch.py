@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from station.signing.pki import DemoPki, check_pki, ensure_demo_pki
+from station.pki.demo import DemoPki, check_pki, ensure_demo_pki
 
 
 def test_branch_sync_certificate_is_rsa_3072_for_key_encipherment_under_the_issuing_ca(demo_pki: DemoPki) -> None:

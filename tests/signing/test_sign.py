@@ -23,12 +23,12 @@ from pyhanko.sign.general import SigningError as PyHankoSigningError
 from pyhanko.sign.validation.status import ModificationLevel, SignatureCoverageLevel
 
 from station.core.models import DocumentKind
-from station.signing.documents import SIGNATURE_BOXES
+from station.documents.render import SIGNATURE_BOXES
+from station.operations.sample import SAMPLE_ID_NUMBER, SAMPLE_NAME, sample_identity
+from station.pki.demo import DemoPki
+from station.pki.trust import Trust
 from station.signing.levels import PadesLevel, pades_level_of
-from station.signing.pki import DemoPki
-from station.signing.sample import SAMPLE_ID_NUMBER, SAMPLE_NAME, sample_identity
 from station.signing.sign import SigningOutcome
-from station.signing.trust import Trust
 
 from .sign_support import Pdfsig, docmdp_levels, module_pki, pkcs12_kit, pyhanko_statuses, sign_sample
 

@@ -21,7 +21,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from reportlab.pdfgen import canvas
 
 from station.core.models import DocumentRecord, SignatureCapture
-from station.signing.errors import (
+from station.errors import (
     BankKeyError,
     CertificateRefused,
     DocumentRefused,
@@ -29,14 +29,14 @@ from station.signing.errors import (
     StampTextError,
     WriteError,
 )
+from station.operations.sample import sample_capture, sample_identity
+from station.pki.demo import DemoPki, ensure_demo_pki, load_pkcs12, revoke
+from station.pki.signers import Pkcs12Key, open_bank_key
+from station.pki.trust import Trust
 from station.signing.levels import PadesLevel, pades_level_of
 from station.signing.output import write_all_atomically
-from station.signing.pki import DemoPki, ensure_demo_pki, load_pkcs12, revoke
-from station.signing.sample import sample_capture, sample_identity
 from station.signing.sign import BorrowerIdentity, sign_set
-from station.signing.signers import Pkcs12Key, open_bank_key
-from station.signing.trust import Trust
-from station.signing.tsa import from_demo_pki, serve
+from station.timestamps.service import from_demo_pki, serve
 
 from .sign_support import (
     BANK_NAME,
@@ -230,7 +230,7 @@ def test_a_disk_that_fills_up_midway_leaves_no_half_written_pdf(module_pki: Demo
     child = textwrap.dedent("""
         import resource, signal, sys
         from pathlib import Path
-        from station.signing.errors import WriteError
+        from station.errors import WriteError
         from station.signing.output import write_all_atomically
         source, target = Path(sys.argv[1]), Path(sys.argv[2])
         files = {target / p.name: p.read_bytes() for p in sorted(source.iterdir())}

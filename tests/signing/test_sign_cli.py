@@ -10,9 +10,9 @@ from typer.testing import CliRunner
 from station.cli import app
 from station.config import load_settings
 from station.core.models import DocumentSet, SignatureCapture
+from station.operations.sample import sample_identity, sample_strokes
+from station.pki.demo import ensure_demo_pki
 from station.signing.levels import PadesLevel, pades_level_of
-from station.signing.pki import ensure_demo_pki
-from station.signing.sample import sample_identity, sample_strokes
 
 from .sign_support import BANK_NAME, Pdfsig, documents, pkcs12_kit, sign_sample
 

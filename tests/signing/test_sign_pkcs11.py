@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from station.signing.bundle_seal import BankSeal
-from station.signing.errors import BankKeyError, TokenRemovedError
-from station.signing.pki import DemoPki
-from station.signing.signers import Pkcs11Key, open_bank_key
-from station.signing.trust import Trust
+from station.errors import BankKeyError, TokenRemovedError
+from station.pki.demo import DemoPki
+from station.pki.signers import Pkcs11Key, open_bank_key
+from station.pki.trust import Trust
+from station.signing.seal import BankSeal
 
 from .sign_support import (
     SOFTHSM_MODULE,

@@ -14,12 +14,12 @@ from pyhanko.sign.validation import DocumentSecurityStore, async_validate_pdf_si
 from pyhanko.sign.validation.status import ModificationLevel
 
 from station.core.models import DocumentRecord
-from station.signing.errors import DocumentRefused
+from station.errors import DocumentRefused
+from station.pki.demo import DemoPki
+from station.pki.trust import Trust
 from station.signing.levels import PadesLevel
-from station.signing.pki import DemoPki
-from station.signing.trust import Trust
-from station.signing.tsa import from_demo_pki
 from station.signing.upgrade import upgrade_pdf, upgrade_record
+from station.timestamps.service import from_demo_pki
 
 from .sign_support import Pdfsig, documents, module_pki, pkcs12_kit, sign_sample, strict_lta_results
 

@@ -15,8 +15,8 @@ import pytest
 from asn1crypto import algos, cms, tsp
 from pyhanko.sign.timestamps import HTTPTimeStamper, TimestampRequestError
 
-from station.signing.pki import DemoPki
-from station.signing.tsa import (
+from station.pki.demo import DemoPki
+from station.timestamps.service import (
     DEFAULT_POLICY,
     LocalTimeStampService,
     RunningTsa,

@@ -16,9 +16,9 @@ from signing.attacks.certificates import odd_borrower
 from signing.attacks.documents import StationLike
 from signing.attacks.world import World, demo_trust
 from station.core.checks import CheckStatus
-from station.signing.pki import DemoPki, revoke
-from station.signing.verify import Expectation, Reason, Verdict, verify_pdf
-from station.signing.verify_trust import load_trust
+from station.pki.demo import DemoPki, revoke
+from station.pki.trust_store import load_trust
+from station.validation.verify import Expectation, Reason, Verdict, verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 
@@ -151,7 +151,7 @@ def _plain_pyhanko(pdf: bytes, pki: DemoPki) -> list[bool]:
 
 
 def test_long_term_validation_data_in_the_file_is_enough(world: World) -> None:
-    from station.signing.trust import Trust
+    from station.pki.trust import Trust
     from station.signing.upgrade import upgrade_pdf
 
     upgraded = upgrade_pdf(world.original, Trust.from_demo_pki(world.pki), world.station.timestamper)

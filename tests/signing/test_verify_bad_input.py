@@ -12,16 +12,16 @@ from signing.attacks import bad_input
 from signing.attacks import world as shared
 from signing.attacks.certificates import odd_borrower
 from signing.attacks.world import World
-from station.signing.verify import Reason, Verdict, VerifyOptions, verify_pdf
-from station.signing.verify_batch import find_pdfs, verify_many
+from station.validation.batch import find_pdfs, verify_many
+from station.validation.verify import Reason, Verdict, VerifyOptions, verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 
 RSS_PROBE = """
 import resource, sys
 from pathlib import Path
-from station.signing.verify import VerifyOptions, verify_pdf
-from station.signing.verify_trust import load_trust
+from station.validation.verify import VerifyOptions, verify_pdf
+from station.pki.trust_store import load_trust
 trust = load_trust([Path(sys.argv[1])], [Path(p) for p in sys.argv[3:]])
 report = verify_pdf(Path(sys.argv[2]), trust, options=VerifyOptions(in_memory_limit=8 * 1024 * 1024))
 print(report.verdict.value, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

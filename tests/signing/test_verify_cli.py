@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from signing.attacks.documents import StationLike
 from signing.attacks.isa import without_xref
 from station.cli import app
-from station.signing.pki import DemoPki, ensure_demo_pki
+from station.pki.demo import DemoPki, ensure_demo_pki
 
 runner = CliRunner()
 

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from signing.attacks import world as shared
 from signing.attacks.world import World, demo_trust, nss_database, pdfsig
 from station.cli import app
-from station.signing.pki import ensure_demo_pki
-from station.signing.verify import Verdict, verify_pdf
+from station.pki.demo import ensure_demo_pki
+from station.validation.verify import Verdict, verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pyhanko.pdf_utils.misc import PdfError
 
-from station.signing import pdf_speedups
+from station.validation import pdf_speedups
 
 HEXISH = st.text(alphabet="0123456789abcdefABCDEF \n\r\t\x0c\x00%gz<>()", max_size=300)
 

@@ -23,10 +23,10 @@ from station.config import Settings
 from station.core.models import DocumentKind, SignedSet
 from station.core.session import OfficerSession
 from station.core.visit import Step, Visit
-from station.signing.handwriting import render_handwriting
+from station.documents.handwriting import render_handwriting
+from station.operations.sample import sample_strokes
+from station.pki.demo import ensure_demo_pki
 from station.signing.levels import PadesLevel, pades_level_of
-from station.signing.pki import ensure_demo_pki
-from station.signing.sample import sample_strokes
 from station.store.cases import Store
 from tests.conftest import ADMIN_ID, ADMIN_PIN
 from tests.factories import drive

@@ -24,9 +24,9 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from station.config import load_settings
 from station.core.session import OfficerSession
 from station.core.visit import Visit
-from station.signing.bundle_seal import BankSeal
-from station.signing.pki import DemoPki, ensure_demo_pki
-from station.signing.signers import Pkcs12Key, open_bank_key
+from station.pki.demo import DemoPki, ensure_demo_pki
+from station.pki.signers import Pkcs12Key, open_bank_key
+from station.signing.seal import BankSeal
 from station.store.cases import Store
 from station.store.officers import SignedIn
 

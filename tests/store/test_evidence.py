@@ -26,10 +26,9 @@ from cryptography.x509.oid import NameOID
 from station.bootstrap import station_pki, sync_recipient
 from station.config import Settings, SyncSettings, load_settings
 from station.core.models import case_reference
-from station.errors import SettingsError
-from station.signing.bundle_seal import BankSeal
-from station.signing.errors import BankKeyError
-from station.signing.pki import DemoPki
+from station.errors import BankKeyError, SettingsError
+from station.pki.demo import DemoPki
+from station.signing.seal import BankSeal
 from station.store import audit
 from station.store.cases import CaseNotFoundError
 from station.store.db import DiskFullError

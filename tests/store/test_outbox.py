@@ -13,8 +13,8 @@ from conftest import FakeClock
 
 from station.core.session import OfficerSession
 from station.core.visit import Visit
-from station.signing.bundle_seal import BankSeal
-from station.signing.pki import DemoPki
+from station.pki.demo import DemoPki
+from station.signing.seal import BankSeal
 from station.store.cases import Store
 from station.store.officers import SignedIn
 from station.store.outbox import bundle_name, write_outbox

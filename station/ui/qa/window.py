@@ -1,7 +1,7 @@
 """The QA window: open a signed PDF or a folder of them; a verdict per file, the signatures of the file
 chosen, and the PDF beside them; export the report.
 
-Verification (:func:`station.signing.verify_batch.verify_many`) runs on a worker and reports each file as it
+Verification (:func:`station.validation.batch.verify_many`) runs on a worker and reports each file as it
 is done; the window only shows what comes back.
 """
 
@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from station.config import Settings
-from station.signing.verify import FileReport, SignatureDetails, Verdict
 from station.ui.messages import error_text
 from station.ui.widgets.pdf_view import PdfView
 from station.ui.workers import run_in_background
+from station.validation.verify import FileReport, SignatureDetails, Verdict
 
 VERDICT_COLOURS = {Verdict.VALID: "#1a7f37", Verdict.INVALID: "#b00020", Verdict.UNTRUSTED: "#9a6700",
                    Verdict.INDETERMINATE: "#9a6700"}
@@ -159,7 +159,7 @@ class QaWindow(QMainWindow):
 
     def load_trust(self) -> None:
         """The trust store: this station's DEMO root (when it has one) and the roots QA added."""
-        from station.signing.verify_trust import DEMO, TrustError, load_trust
+        from station.pki.trust_store import DEMO, TrustError, load_trust
 
         demo = demo_trust_args(self.settings)
         try:
@@ -189,7 +189,7 @@ class QaWindow(QMainWindow):
 
     def verify(self, paths: list[Path]) -> None:
         """Verify the files named and every PDF in the folders named; results come in one by one."""
-        from station.signing.verify_batch import find_pdfs, verify_many
+        from station.validation.batch import find_pdfs, verify_many
 
         trust = self.trust
         if self.running or trust is None:
@@ -309,8 +309,8 @@ class QaWindow(QMainWindow):
             self.write_report(Path(target))
 
     def write_report(self, target: Path) -> None:
-        from station.signing.verify_batch import BatchSummary
-        from station.signing.verify_report import CsvReport, JsonReport, html_report, pdf_report
+        from station.validation.batch import BatchSummary
+        from station.validation.report import CsvReport, JsonReport, html_report, pdf_report
 
         suffix = target.suffix.lower()
         try:

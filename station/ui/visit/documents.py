@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from station.core.models import DocumentSet, Record
 from station.core.visit import Step
-from station.signing.case_documents import StepsMissing
+from station.operations.documents import StepsMissing
 from station.ui.messages import error_text
 from station.ui.visit.page import StepPage
 from station.ui.visit.steps import document_title
@@ -50,7 +50,7 @@ class DocumentsPage(StepPage):
         self.status.setText(self.tr("Making the documents…"))
 
         def work() -> DocumentSet:
-            from station.signing.case_documents import render_case_documents
+            from station.operations.documents import render_case_documents
 
             return render_case_documents(card, account, offer, bank_name=bank, case_id=case_id, issued_at=issued_at)
 

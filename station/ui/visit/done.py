@@ -184,7 +184,7 @@ class DonePage(StepPage):
 
         def work() -> BundleReport:
             from station.bootstrap import sync_recipient
-            from station.signing.bundle_seal import BankSeal
+            from station.signing.seal import BankSeal
             from station.store.evidence import export_bundle
             from station.ui.signing_kit import signing_kit
 

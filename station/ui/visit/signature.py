@@ -1,8 +1,8 @@
 """Signature: the borrower signs once on the pad and confirms; every document is then signed in one pass
 (bank seal, the borrower's handwriting on their own certificate, timestamps), with progress per document.
 
-The handwriting check (:func:`station.signing.handwriting.check_handwriting`) runs at every stroke, so an
-empty pad cannot be signed; signing itself (:func:`station.signing.case_documents.sign_case_documents`,
+The handwriting check (:func:`station.documents.handwriting.check_handwriting`) runs at every stroke, so an
+empty pad cannot be signed; signing itself (:func:`station.operations.documents.sign_case_documents`,
 which the CLI uses too) runs on a worker.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QList
 
 from station.core.models import DocumentSet, IdCardRead, Record, SignatureCapture, SignedSet
 from station.core.visit import Step
-from station.signing.handwriting import check_handwriting
+from station.documents.handwriting import check_handwriting
 from station.ui.messages import error_text, say
 from station.ui.visit.page import StepPage
 from station.ui.visit.steps import document_title
@@ -119,7 +119,7 @@ class SignaturePage(StepPage):
         self.changed.emit()
 
         def work() -> SignedSet:
-            from station.signing.case_documents import sign_case_documents
+            from station.operations.documents import sign_case_documents
             from station.ui.signing_kit import signing_kit
 
             outcome = sign_case_documents(documents, card, capture, blind_index, signing_kit(settings), day=day,

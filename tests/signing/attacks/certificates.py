@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from station.signing.pki import BORROWER_ORGANIZATION, CRL_BASE_URL, DemoPki, IssuedCertificate
+from station.pki.demo import BORROWER_ORGANIZATION, CRL_BASE_URL, DemoPki, IssuedCertificate
 
 
 def odd_borrower(pki: DemoPki, name: str, *, not_before: datetime, not_after: datetime,

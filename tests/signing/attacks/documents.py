@@ -26,8 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from station.signing.pki import DemoPki, IssuedCertificate
-from station.signing.tsa import from_demo_pki
+from station.pki.demo import DemoPki, IssuedCertificate
+from station.timestamps.service import from_demo_pki
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")  # fonts-wqy-microhei, installed by setup.sh
 BORROWER_BOX = (72, 90, 252, 160)

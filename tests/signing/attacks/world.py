@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from station.signing.pki import DemoPki, ensure_demo_pki
-from station.signing.verify_trust import TrustStore, load_trust
+from station.pki.demo import DemoPki, ensure_demo_pki
+from station.pki.trust_store import TrustStore, load_trust
 
 from . import all_attacks
 from .documents import StationLike

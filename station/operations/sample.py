@@ -29,8 +29,8 @@ from station.core.models import (
     Sex,
     SignatureCapture,
 )
-from station.signing.documents import DocumentInput
-from station.signing.handwriting import capture_with_png
+from station.documents.handwriting import capture_with_png
+from station.documents.render import DocumentInput
 from station.signing.sign import BorrowerIdentity
 
 SAMPLE_NAME = "李晓梅"

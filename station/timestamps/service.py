@@ -31,8 +31,8 @@ from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
 from pyhanko.sign.validation.status import TimestampSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
-from station.signing import asn1_lengths
-from station.signing.pki import DemoPki, IssuedCertificate, to_asn1
+from station.pki import asn1_lengths
+from station.pki.demo import DemoPki, IssuedCertificate, to_asn1
 
 # An OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration: "DEMO station TSA policy".
 DEFAULT_POLICY = "2.25.108053266369857580050987524360763428828.1"

@@ -21,7 +21,7 @@ from station.core.models import (
     SignatureCapture,
     case_reference,
 )
-from station.signing.errors import SigningError
+from station.errors import SigningError
 
 if TYPE_CHECKING:  # pyHanko loads when signing starts, not when a page or command imports this module
     from station.signing.sign import SigningKit, SigningOutcome
@@ -44,9 +44,9 @@ def render_case_documents(card: Record | None, account: Record | None, offer: Re
     """The four documents of a case from its ID card, account and loan outputs (``issued_at`` aware).
 
     Raises :class:`StepsMissing` when one of those steps is not done, and
-    :class:`~station.signing.documents.DocumentError` (or a font error) when they cannot be rendered.
+    :class:`~station.documents.render.DocumentError` (or a font error) when they cannot be rendered.
     """
-    from station.signing.documents import DocumentInput, render_documents
+    from station.documents.render import DocumentInput, render_documents
 
     if not (isinstance(card, IdCardRead) and isinstance(account, AccountOpened) and isinstance(offer, LoanOffer)):
         raise StepsMissing("The ID card, account and loan steps must be done first.")
@@ -64,7 +64,7 @@ def sign_case_documents(documents: Record | None, card: Record | None, capture: 
     when the documents or the ID card step is not done; otherwise what
     :func:`~station.signing.sign.sign_set` raises, before anything is signed or with nothing returned.
     """
-    from station.signing.handwriting import capture_with_png
+    from station.documents.handwriting import capture_with_png
     from station.signing.sign import BorrowerIdentity, sign_set
 
     if not isinstance(documents, DocumentSet) or not isinstance(card, IdCardRead):

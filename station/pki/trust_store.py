@@ -29,7 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.path import ValidationPath
 
-from station.signing.certs import CertificateFileError, read_certificates, read_crls
+from station.pki.certs import CertificateFileError, read_certificates, read_crls
 
 DEMO = "demo"
 

@@ -28,8 +28,8 @@ from pyhanko_certvalidator.errors import (
     RevokedError,
 )
 
-from station.signing.errors import CertificateRefused
-from station.signing.pki import DemoPki
+from station.errors import CertificateRefused
+from station.pki.demo import DemoPki
 
 SIGNING_KEY_USAGE = frozenset({"non_repudiation"})  # pyHanko's default for document signatures
 

@@ -1,7 +1,7 @@
 """Signature appearances: the borrower's handwriting with name and date, and the bank's round red seal.
 
 Each appearance is drawn **once** into a one-page PDF of its own (the borrower's once per signing run,
-the seal once per kit), with the stamp font (:func:`station.signing.fonts.stamp_font`) subset to the
+the seal once per kit), with the stamp font (:func:`station.documents.fonts.stamp_font`) subset to the
 characters drawn, and then imported as a form XObject into every document of the set: the font is
 never subset again per document. The stamp text is checked against the font before anything is
 drawn: a missing character is a :class:`StampTextError`, never a box.
@@ -27,8 +27,8 @@ from pyhanko.pdf_utils.writer import PdfFileWriter
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pyhanko.stamp.text import TextStamp
 
-from station.signing.errors import StampImageError, StampTextError
-from station.signing.fonts import check_glyphs
+from station.documents.fonts import check_glyphs
+from station.errors import StampImageError, StampTextError
 
 SEAL_RED = (200, 22, 29)
 SEAL_LABEL = "电子签章"

@@ -24,9 +24,9 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko.sign.validation.generic_cms import async_validate_cms_signature, extract_self_reported_ts
 
-from station.signing.errors import BankKeyError, SigningError
-from station.signing.signers import BankKey
-from station.signing.verify_trust import CrlIndex, Revocation, TrustStore, revocation_status
+from station.errors import BankKeyError, SigningError
+from station.pki.signers import BankKey
+from station.pki.trust_store import CrlIndex, Revocation, TrustStore, revocation_status
 
 DIGEST = "sha256"
 
@@ -77,7 +77,7 @@ class BundleOpenError(SigningError):
 
 def open_sealed(envelope: bytes, key: PrivateKeyTypes, cert: x509.Certificate, trust: TrustStore) -> SealCheck:
     """Decrypt a bundle with the branch's key and check the bank's seal inside against ``trust`` (its roots
-    and CRLs; the CRL check of :mod:`station.signing.verify_trust` on the whole chain, as QA does)."""
+    and CRLs; the CRL check of :mod:`station.pki.trust_store` on the whole chain, as QA does)."""
     if not isinstance(key, rsa.RSAPrivateKey):
         raise BundleOpenError("bundles are encrypted to RSA keys; this key is not RSA.")
     try:

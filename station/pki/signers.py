@@ -20,8 +20,8 @@ from pyhanko.config.pkcs11 import TokenCriteria
 from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 from pyhanko.sign.signers import Signer
 
-from station.signing.errors import BankKeyError, TokenRemovedError
-from station.signing.pki import IssuedCertificate, PkiError, load_pkcs12, to_asn1
+from station.errors import BankKeyError, TokenRemovedError
+from station.pki.demo import IssuedCertificate, PkiError, load_pkcs12, to_asn1
 
 # What a token says when it is pulled out or its session is gone (PKCS#11 return values).
 TOKEN_GONE = (

@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from station.signing.render import RenderError, render_page
-from station.signing.verify import FileReport, SignatureDetails, Verdict
-from station.signing.verify_batch import BatchSummary
+from station.validation.batch import BatchSummary
+from station.validation.pages import RenderError, render_page
+from station.validation.verify import FileReport, SignatureDetails, Verdict
 
 COLOURS = {Verdict.VALID: "#1b7f3b", Verdict.INVALID: "#b3261e", Verdict.UNTRUSTED: "#b35c00",
            Verdict.INDETERMINATE: "#6b5b00"}
@@ -129,7 +129,7 @@ def pdf_report(report: FileReport, pdf: bytes | None) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from station.signing.fonts import register_body_font
+    from station.documents.fonts import register_body_font
 
     font = register_body_font()
     normal = ParagraphStyle("n", fontName=font, fontSize=8.5, leading=11)

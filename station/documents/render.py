@@ -9,7 +9,7 @@ each party signs: the signing step fills them in. Their pages and boxes come bac
 
 Rendering is deterministic: the same :class:`DocumentInput` gives the same bytes (the reference and
 time are passed in). Every value is checked against the font first; a character the font cannot draw
-stops rendering with :class:`~station.signing.fonts.MissingGlyphsError` instead of printing a box.
+stops rendering with :class:`~station.documents.fonts.MissingGlyphsError` instead of printing a box.
 Nothing personal is logged.
 """
 
@@ -59,10 +59,10 @@ from station.core.models import (
     IdCardRead,
     LoanOffer,
 )
+from station.documents.amount_words import amount_in_words
+from station.documents.fonts import register_body_font, require_glyphs
+from station.documents.linebreak import ChineseParagraph as Paragraph
 from station.errors import StationError
-from station.signing.amount_words import amount_in_words
-from station.signing.fonts import register_body_font, require_glyphs
-from station.signing.linebreak import ChineseParagraph as Paragraph
 
 __all__ = [
     "BANK_FIELD",
@@ -168,7 +168,7 @@ def template_values(data: DocumentInput) -> dict[str, str]:
     """The placeholders' values (see ``assets/templates/README.md``), checked against the body font.
 
     Raises :class:`DocumentError` for a loan without a consistent schedule, and
-    :class:`~station.signing.fonts.MissingGlyphsError` for text the font cannot draw.
+    :class:`~station.documents.fonts.MissingGlyphsError` for text the font cannot draw.
     """
     if data.issued_at.tzinfo is None:
         raise DocumentError("The documents' issue time must carry a time zone.")

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from station.signing.verify import (
+from station.pki.trust_store import TrustStore
+from station.validation.verify import (
     DEFAULT_OPTIONS,
     Expectation,
     FileReport,
@@ -30,7 +31,6 @@ from station.signing.verify import (
     VerifyOptions,
     verify_pdf,
 )
-from station.signing.verify_trust import TrustStore
 
 TIMEOUT_S = 120
 IN_FLIGHT_PER_JOB = 4

@@ -5,10 +5,10 @@ A verdict rests on more than pyHanko's word:
 1. **pyHanko** validates each signature (integrity, the signer's certificate chain to the QA trust
    store with ``hard-fail`` revocation, the timestamp, coverage, changes after signing against the
    document's permissions);
-2. **our own revocation check** (:mod:`station.signing.verify_trust`) demands, for every certificate
+2. **our own revocation check** (:mod:`station.pki.trust_store`) demands, for every certificate
    of the signer's and the timestamp authority's chains, a current CRL from its issuer that does not
    list it (pyHanko skips certificates that name no CRL distribution point);
-3. **our own structural parse** (:mod:`station.signing.pdf_structure`) accounts for every byte of
+3. **our own structural parse** (:mod:`station.validation.structure`) accounts for every byte of
    the file and checks that each ``/ByteRange`` gap is its own signature's ``/Contents``: incremental
    saving, signature wrapping and hidden revisions are caught even where pyHanko sees nothing;
 4. **nothing may follow the last signature** but validation data and document timestamps: what a
@@ -55,11 +55,12 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignatureStatus, TimestampSignatureStatus
 
 from station.core.checks import CheckResult, CheckStatus, failed, passed, warned
-from station.signing import asn1_lengths, pdf_speedups
+from station.pki import asn1_lengths
+from station.pki.trust_store import CrlIndex, Revocation, TrustStore, revocation_status
 from station.signing.levels import PadesLevel, signature_level
-from station.signing.pdf_structure import Finding, Structure, StructureError, inspect_structure
-from station.signing.render import RenderError, pages_differ
-from station.signing.verify_trust import CrlIndex, Revocation, TrustStore, revocation_status
+from station.validation import pdf_speedups
+from station.validation.pages import RenderError, pages_differ
+from station.validation.structure import Finding, Structure, StructureError, inspect_structure
 
 # pyHanko and its certificate validator log certificate subjects (borrowers' names) with every
 # warning; personal data never goes to the station's logs (PIPL), so only errors pass.

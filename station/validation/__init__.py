@@ -1,0 +1,1 @@
+"""QA validation of signed PDFs: verdicts, structure checks, pages, reports, batches."""
