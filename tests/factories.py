@@ -56,6 +56,15 @@ def card_read(
     )
 
 
+def card_json(read: IdCardRead) -> dict[str, object]:
+    """A card in the one form the CLI takes: what ``station idcard read --json`` prints (its ``fields``)."""
+    f, b = read.front, read.back
+    values = {"name": f.name, "sex": f.sex.value, "ethnicity": f.ethnicity, "birth_date": f.birth_date.isoformat(),
+              "address": f.address, "id_number": f.id_number, "issuer": b.issuer,
+              "valid_from": b.valid_from.isoformat(), "valid_to": b.valid_to.isoformat() if b.valid_to else "长期"}
+    return {"engine": read.engine, "fields": {k: {"value": v, "confidence": 1.0} for k, v in values.items()}}
+
+
 def face_match(decision: FaceDecision = FaceDecision.MATCH, live: bool = True) -> FaceCheck:
     distance = 0.41 if decision is FaceDecision.MATCH else 0.72
     return FaceCheck(decision, distance, 0.55, "dlib_face_recognition_resnet_model_v1", "orl-card-v1", live,

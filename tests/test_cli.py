@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from factories import card_read
+from factories import card_json, card_read
 from typer.testing import CliRunner
 
 from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN
@@ -75,16 +75,16 @@ def test_a_visit_driven_from_json_files(data: Path, tmp_path: Path) -> None:
 
     expired = tmp_path / "expired.json"
     read = card_read()
-    expired_read = read.to_dict()
-    expired_read["back"]["valid_to"] = "2020-01-01"
-    expired_read["back"]["valid_from"] = "2010-01-01"
+    expired_read = card_json(read)
+    expired_read["fields"]["valid_to"]["value"] = "2020-01-01"
+    expired_read["fields"]["valid_from"]["value"] = "2010-01-01"
     expired.write_text(json.dumps(expired_read, ensure_ascii=False), encoding="utf-8")
     refused = station(data, "visit", "submit", case_id, "id_card", str(expired), "--officer", DEMO_OFFICER_ID)
     assert refused.exit_code == 1
     assert "card.not_expired" in refused.output and "refused" in refused.output
 
     good = tmp_path / "read.json"
-    good.write_text(json.dumps(read.to_dict(), ensure_ascii=False), encoding="utf-8")
+    good.write_text(json.dumps(card_json(read), ensure_ascii=False), encoding="utf-8")
     accepted = station(data, "visit", "submit", case_id, "id_card", str(good), "--officer", DEMO_OFFICER_ID,
                        "--json")
     assert accepted.exit_code == 0, accepted.output

@@ -64,11 +64,11 @@ def main_callback(
 def init(ctx: typer.Context) -> None:
     """Make the embedded defaults (settings file, database, DEMO PKI, DEMO officer) if missing, and the
     signature stamp font (built once per user, 10-30 s, so that the first signing does not wait for it)."""
-    from station.documents.fonts import stamp_font
+    from station.operations.signing import build_stamp_font
 
     settings: Settings = ctx.obj
     with open_store(settings):
-        guard(stamp_font)
+        guard(build_stamp_font)
         out.print(f"Station ready: data in {settings.data_dir}, settings in {settings.config_file}")
 
 
@@ -188,14 +188,9 @@ def case_list(ctx: typer.Context, status: Annotated[str | None, typer.Option(hel
 @tsa_app.command("serve")
 def tsa_serve(ctx: typer.Context, port: Annotated[int, typer.Option()] = 3161) -> None:
     """Serve the DEMO timestamp authority on 127.0.0.1 until interrupted."""
-    from station.bootstrap import demo_pki
-    from station.timestamps.service import from_demo_pki, serve
+    from station.operations.signing import serve_timestamps
 
-    pki = guard(lambda: demo_pki(ctx.obj))
-    if pki is None:
-        err.print("[red]The local timestamp service runs on the DEMO PKI only; this station uses another key.[/red]")
-        raise typer.Exit(2)
-    with serve(from_demo_pki(pki), port=port) as running:
+    with guard(lambda: serve_timestamps(ctx.obj, port)) as running:
         out.print(f"DEMO timestamp service at {running.url} (Ctrl-C to stop)")
         try:
             import threading

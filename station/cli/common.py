@@ -50,9 +50,9 @@ def guard(fn: Callable[[], _T]) -> _T:
 def open_store(settings: Settings, exclusive: bool = True, make_defaults: bool = True) -> Iterator[Any]:
     """The store (with the first-run defaults made, unless a command only reads); errors exit 2."""
     from station.bootstrap import prepare
-    from station.store.cases import Store
+    from station.operations.visit import open_store as open_case_store
 
-    store = guard(lambda: Store.open(settings, exclusive=exclusive))
+    store = guard(lambda: open_case_store(settings, exclusive=exclusive))
     try:
         if make_defaults:
             _print_first_run(guard(lambda: prepare(settings, store)))

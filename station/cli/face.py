@@ -13,19 +13,18 @@ from station.config import Settings
 
 app = typer.Typer(help="Face matching against the ID card portrait, with liveness.", no_args_is_help=True)
 
+
+def challenge_option(text: str | None) -> list[Any] | None:
+    """The --challenge option as liveness actions (``random``: a random pair)."""
+    from station.operations.face import parse_challenge
+
+    try:
+        return parse_challenge(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
 EXIT_NO_MATCH = 1
 EXIT_RETRY = 3
-
-
-def _parse_challenge(text: str | None) -> list[Any] | None:
-    from station.vision.liveness import Action
-
-    if not text:
-        return None
-    try:
-        return [Action(part.strip().replace("-", "_")) for part in text.split(",") if part.strip()]
-    except ValueError as exc:
-        raise typer.BadParameter("the challenge is a comma-separated list of blink, turn_left, turn_right") from exc
 
 
 @app.command("verify")
@@ -41,17 +40,12 @@ def verify_command(
     json_: JsonOpt = False,
 ) -> None:
     """Match the live face against the card portrait. Exit 0 match, 1 no match, 3 retry, 2 on an error."""
-    from station.vision.calibration import load_calibration, station_calibration
-    from station.vision.face_match import METHOD
-    from station.vision.face_models import MODEL_VERSION
-    from station.vision.face_session import verify
-    from station.vision.frames import open_source
-    from station.vision.liveness import random_challenge
+    from station.operations.camera import open_frames
+    from station.operations.face import calibration_path, check_face, load_face_calibration
 
     settings: Settings = ctx.obj
-    path = calibration or station_calibration(settings.face.thresholds_file, settings.data_dir)
-    calib = guard(lambda: load_calibration(path, model_version=MODEL_VERSION, method=METHOD))
-    actions = list(random_challenge()) if challenge == "random" else _parse_challenge(challenge)
+    calib = guard(lambda: load_face_calibration(calibration or calibration_path(settings)))
+    actions = challenge_option(challenge)
     try:
         portrait = card.read_bytes()
     except OSError as exc:
@@ -64,8 +58,8 @@ def verify_command(
             prompts.append(prompt)
             err.print(f"[cyan]{prompt}[/cyan]")
 
-    with guard(lambda: open_source(live)) as source:
-        result = verify(portrait, source, calib, challenge=actions, listener=tell, max_frames=max_frames)
+    with guard(lambda: open_frames(live)) as source:
+        result = check_face(portrait, source, calib, challenge=actions, listener=tell, max_frames=max_frames)
     data = result.to_dict()
     if json_:
         out.print_json(json.dumps(data, ensure_ascii=False))
@@ -103,30 +97,18 @@ def calibrate_command(
 ) -> None:
     """Measure genuine and impostor distances on DATASET (card-vs-live protocol), find the EER and the threshold
     at the target FAR, and write them to the file the station loads."""
-    from station.vision.calibration import save_calibration
-    from station.vision.face_protocol import decisions, encode_dataset, load_dataset, make_calibration
+    from station.operations.face import calibrate
 
     if not 0.0 < target_far < 0.5:
         raise typer.BadParameter("the target FAR is a fraction between 0 and 0.5, e.g. 0.001 for 0.1 %")
-    settings: Settings = ctx.obj
-    people = guard(lambda: load_dataset(dataset))
-    photos = sum(len(p.photos) for p in people)
-    description = describe or f"{dataset.name}: {len(people)} people, {photos} photos"
-    step = max(1, photos // 10)
 
     def progress(done: int, total: int) -> None:
-        if not json_ and (done % step == 0 or done == total):
+        if not json_ and (done % max(1, total // 10) == 0 or done == total):
             err.print(f"encoded {done}/{total}")
 
-    encodings = encode_dataset(people, progress)
-    found = decisions(encodings)
-    calibration = guard(lambda: make_calibration(encodings, found, target_far, description, note))
-    target = out_file or Path(settings.face.thresholds_file or Path(settings.data_dir) / "face" / "calibration.json")
-    try:
-        save_calibration(calibration, target)
-    except OSError as exc:
-        err.print(f"[red]Cannot write {target}: {exc.strerror}.[/red]")
-        raise typer.Exit(2) from exc
+    run = guard(lambda: calibrate(ctx.obj, dataset, target_far=target_far, description=describe, note=note,
+                                  out_file=out_file, progress=progress))
+    calibration, target = run.calibration, run.written_to
     if json_:
         out.print_json(json.dumps({**calibration.to_dict(), "written_to": str(target)}, ensure_ascii=False))
         return

@@ -32,13 +32,10 @@ def read_command(
     Exits 0 when every check passes (warnings allowed), 1 when a check fails or a picture must be
     taken again, 2 when a file cannot be opened or the OCR engine cannot start.
     """
-    from station.vision.idcard import IdCardReader
-    from station.vision.images import read_file
-    from station.vision.ocr import create_engine
+    from station.operations.idcard import read_card_files
 
-    images = [guard(lambda p=p: read_file(p)) for p in (front, back) if p is not None]
-    engine = guard(lambda: create_engine(ctx.obj.ocr.engine))
-    reading = guard(lambda: IdCardReader(engine).read(images))  # the engine loads on the first OCR
+    paths = [p for p in (front, back) if p is not None]
+    reading = guard(lambda: read_card_files(ctx.obj, paths))  # the engine loads on the first OCR
     if json_:
         out.print_json(json.dumps(reading.to_dict(), ensure_ascii=False))
     else:

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -16,11 +14,7 @@ from rich.table import Table
 from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, sign_in
 from station.cli.verify import CrlOpt, TrustOpt, trust_store
 from station.config import Settings
-
-if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.types import PrivateKeyTypes
-
-    from station.signing.seal import BankSeal
+from station.errors import StationError
 
 app = typer.Typer(help="What leaves the station: sealed, encrypted evidence bundles in the outbox folder; and the "
                   "branch's check of one.")
@@ -34,46 +28,28 @@ def case_export(
     json_: JsonOpt = False,
 ) -> None:
     """Write a finished case's evidence bundle, sealed by the bank's key and encrypted to the branch."""
-    from station.bootstrap import sync_recipient
-    from station.store.evidence import export_bundle
+    from station.operations.evidence import export_case
 
     settings: Settings = ctx.obj
     with open_store(settings) as store:
         by = sign_in(store, officer)
-        recipient = guard(lambda: sync_recipient(settings))
-        with _bank_seal(settings) as seal:
-            report = guard(lambda: export_bundle(store, by, case_id, out_file, recipient, seal))
+        report = guard(lambda: export_case(store, settings, by, case_id, out_file))
     _print_bundles([report], json_)
 
 
 @app.command("outbox")
 def sync_outbox(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
     """Write the bundle of every finished case waiting in the outbox into the outbox folder (once each)."""
-    from station.bootstrap import sync_recipient
-    from station.store.outbox import write_outbox
+    from station.operations.evidence import write_outbox
 
     settings: Settings = ctx.obj
     with open_store(settings) as store:
         by = sign_in(store, officer)
-        reports = []
-        if store.outbox(kind="case"):
-            recipient = guard(lambda: sync_recipient(settings))
-            with _bank_seal(settings) as seal:
-                reports = guard(lambda: write_outbox(store, by, recipient, seal))
+        reports = guard(lambda: write_outbox(store, settings, by))
     if not reports and not json_:
         out.print(f"Nothing to write: every finished case is in {settings.outbox_dir} already.")
         return
     _print_bundles(reports, json_)
-
-
-@contextmanager
-def _bank_seal(settings: Settings) -> Iterator[BankSeal]:
-    """The bank's key as a bundle seal (a token's PIN from the settings or STATION_SIGNING__PKCS11_PIN)."""
-    from station.bootstrap import bank_key
-    from station.signing.seal import BankSeal
-
-    with guard(lambda: bank_key(settings)) as bank:
-        yield BankSeal(bank)
 
 
 @app.command("open")
@@ -90,65 +66,50 @@ def sync_open(
 ) -> None:
     """The branch's check of a bundle: decrypt it, check the bank's seal (trusted root, revocation), every
     file's SHA-256 against the manifest and the audit chain. Exit 0 when all hold, 1 when not, 2 on errors."""
-    from cryptography import x509
-
-    from station.pki.certs import CertificateFileError, read_certificates
-    from station.signing.seal import BundleOpenError, open_sealed
-    from station.store.evidence import check_archive
+    from station.operations.evidence import open_bundle
 
     store = trust_store(ctx, trust, crl, online)
     try:
-        envelope = bundle.read_bytes()
-        branch_key = _private_key(key.read_bytes())
-        branch_cert = x509.load_der_x509_certificate(read_certificates(cert)[0].dump())
-        seal = open_sealed(envelope, branch_key, branch_cert, store)
-    except (OSError, ValueError, TypeError, CertificateFileError, BundleOpenError) as exc:
+        envelope, branch_key = bundle.read_bytes(), key.read_bytes()
+    except OSError as exc:
+        err.print(f"[red]{bundle.name}: cannot read {exc.filename}: {exc.strerror}[/red]")
+        raise typer.Exit(2) from exc
+    try:
+        check = open_bundle(envelope, branch_key, cert, store,
+                            lambda: typer.prompt("Passphrase of the branch key", hide_input=True))
+    except StationError as exc:
         err.print(f"[red]{bundle.name}: {exc}[/red]")
         raise typer.Exit(2) from exc
-    archive = check_archive(seal.content)
+    seal, archive, ok = check.seal, check.archive, check.ok
     if zip_out is not None:
         zip_out.write_bytes(seal.content)
-    ok = seal.ok and archive.ok
     case = (archive.manifest or {}).get("case") or {}
     if json_:
         out.print_json(json.dumps({
             "bundle": str(bundle), "ok": ok, "case": case.get("id"), "reference": case.get("reference"),
             "sealed_by": seal.sealed_by, "sealed_at": seal.sealed_at.isoformat() if seal.sealed_at else None,
-            "files": list(archive.files), "problems": [*seal.problems, *archive.problems]}, ensure_ascii=False))
+            "files": list(archive.files), "problems": check.problems}, ensure_ascii=False))
     else:
         verdict = "[green]INTACT[/green]" if ok else "[red]NOT INTACT[/red]"
         when = f" at {seal.sealed_at:%Y-%m-%d %H:%M} UTC" if seal.sealed_at else ""
         out.print(f"{bundle.name}: {verdict}: case {case.get('reference', '?')}, sealed by {seal.sealed_by or '-'}"
                   f"{when}; {len(archive.files)} files")
-        for problem in (*seal.problems, *archive.problems):
+        for problem in check.problems:
             out.print(f"  - {problem}")
     raise typer.Exit(0 if ok else 1)
-
-
-def _private_key(data: bytes) -> PrivateKeyTypes:
-    """A private key from PEM or DER; an encrypted one asks for its passphrase."""
-    from cryptography.hazmat.primitives import serialization
-
-    load = serialization.load_pem_private_key if b"-----BEGIN" in data else serialization.load_der_private_key
-    try:
-        return load(data, None)
-    except TypeError:  # encrypted: "Password was not given but private key is encrypted"
-        passphrase = typer.prompt("Passphrase of the branch key", hide_input=True)
-        return load(data, passphrase.encode("utf-8"))
 
 
 @app.command("status")
 def sync_status(ctx: typer.Context, officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
     """What waits in the outbox (masked names when signed in) and the bundles in the outbox folder."""
     from station.core.models import case_reference
-    from station.store.outbox import BUNDLE_SUFFIX
+    from station.operations.evidence import outbox_state
 
     settings: Settings = ctx.obj
     with open_store(settings, exclusive=False, make_defaults=False) as store:
         signed = sign_in(store, officer) if (officer or os.environ.get("STATION_PIN")) else None
-        pending = store.outbox(signed)
-    folder = settings.outbox_dir
-    bundles = sorted(p.name for p in folder.glob(f"*{BUNDLE_SUFFIX}")) if folder.is_dir() else []
+        state = outbox_state(store, settings, signed)
+    pending, folder, bundles = state.pending, state.folder, state.bundles
     waiting = {"case": "bundle to write (station sync outbox)", "pades_upgrade": "PAdES upgrade (station sign upgrade)"}
     if json_:
         out.print_json(json.dumps({

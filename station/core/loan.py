@@ -39,7 +39,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 import numpy as np
 import numpy_financial as npf
 
-from station.core.models import LoanQuote, LoanTerms, RepaymentMethod
+from station.core.models import LoanOffer, LoanQuote, LoanTerms, RepaymentMethod
 from station.errors import StationError
 
 FEN = Decimal("0.01")
@@ -200,6 +200,11 @@ def plan(terms: LoanTerms, start: date) -> LoanPlan:
 def quote(terms: LoanTerms, start: date) -> LoanQuote:
     """The figures shown to the borrower before signing (APR, total interest, first payment, schedule)."""
     return plan(terms, start).to_quote()
+
+
+def offer(terms: LoanTerms, start: date) -> LoanOffer:
+    """The loan step's record: the terms with the figures the station worked out for them, drawn on ``start``."""
+    return LoanOffer(terms, quote(terms, start), start)
 
 
 def check_terms(terms: LoanTerms) -> None:

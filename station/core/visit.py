@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -160,6 +160,14 @@ class Visit:
             store.add_event(_signed(session), case_id, "visit.resume", "ok", {"step": visit.current_step.value})
         return visit
 
+    def today(self) -> date:
+        """The day of the visit on the station clock: what card validity, ages and loan dates count from."""
+        return self._today()
+
+    def now(self) -> datetime:
+        """The time on the station clock, in the station's time zone (what documents are dated with)."""
+        return self.store.clock().astimezone()
+
     @property
     def current_step(self) -> Step:
         return Step(self._state.step)
@@ -173,7 +181,9 @@ class Visit:
         return self._state.status == "done"
 
     def step_state(self, step: Step) -> str:
-        """'done', 'stale' or 'pending'."""
+        """'done', 'stale' or 'pending'; the done step is done once the case is."""
+        if step is Step.DONE:
+            return "done" if self.is_done else "pending"
         record = self._state.steps.get(step.value)
         return record.state if record else "pending"
 
@@ -185,7 +195,7 @@ class Visit:
     # --- steps -------------------------------------------------------------------------------
 
     def submit_id_card(self, read: IdCardRead, overrides: Mapping[str, str] | None = None) -> Outcome:
-        checks = check_card(read, self._today())
+        checks = check_card(read, self.today())
         figures = {"engine": read.engine,
                    "min_confidence": round(min(read.confidence.values()), 3) if read.confidence else None}
         return self._submit(Step.ID_CARD, read, checks, overrides, figures)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -16,13 +17,16 @@ from PySide6.QtWidgets import QApplication
 from station.bootstrap import DEMO_OFFICER_ID, DEMO_OFFICER_PIN, prepare_pki, prepare_start, uses_demo_pki
 from station.config import Settings
 from station.errors import StationError
-from station.store.cases import Store
-from station.ui.engines import warm_up
-from station.ui.face_process import face_worker
+from station.operations.engines import warm_up
+from station.operations.face_process import face_worker
+from station.operations.visit import open_store
 from station.ui.i18n import install_translations
 from station.ui.theme import apply_theme
 from station.ui.window import MainWindow
 from station.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from station.store.cases import Store
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +75,7 @@ def run_gui(settings: Settings) -> int:
     """Open the store, make the first-run defaults sign-in needs, show the window; returns the exit status."""
     app = application()
     try:
-        store = Store.open(settings)
+        store = open_store(settings)
         prepare_start(settings, store)
     except StationError as exc:
         print(exc, file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from station.store.cases import CaseSummary, Store
-from station.store.officers import SignedIn
 from station.ui.visit.steps import case_status_title, step_title
+
+if TYPE_CHECKING:
+    from station.store.cases import CaseSummary, Store
+    from station.store.officers import SignedIn
 
 
 class CasesPage(QWidget):

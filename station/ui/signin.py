@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from station.core.session import OfficerSession
-from station.store.cases import Store
 from station.ui.messages import error_text
 from station.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from station.store.cases import Store
 
 
 class SignInPage(QWidget):

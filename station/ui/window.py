@@ -6,7 +6,7 @@ idle time the settings give; the visit stays where it was and goes on after the 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings
 from station.core.session import OfficerSession, SessionLockedError
-from station.core.visit import Visit
-from station.store.cases import Store
-from station.store.officers import SignedIn
+from station.operations.visit import resume_visit, session_for, start_visit
 from station.ui.cases import CasesPage
 from station.ui.messages import error_text
 from station.ui.signin import SignInPage
 from station.ui.visit.pages import PAGE_TYPES
 from station.ui.visit.view import VisitView
+
+if TYPE_CHECKING:
+    from station.store.cases import Store
+    from station.store.officers import SignedIn
 
 _ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
              QEvent.Type.Wheel}
@@ -112,8 +114,7 @@ class MainWindow(QMainWindow):
         self.officer_label.setText(self.session.officer.display_name if signed and self.session else "")
 
     def signed_in(self, signed: SignedIn) -> None:
-        idle = timedelta(minutes=self.settings.security.idle_lock_minutes)
-        self.session = OfficerSession(signed, idle, self.store.clock)
+        self.session = session_for(self.store, self.settings, signed)
         self.show_cases()
 
     def show_cases(self) -> None:
@@ -124,10 +125,10 @@ class MainWindow(QMainWindow):
         self.cases_page.show_for(self.session.officer)  # type: ignore[arg-type]
 
     def new_visit(self) -> None:
-        self._open(lambda session: Visit.start(self.store, session))
+        self._open(lambda session: start_visit(self.store, session))
 
     def open_case(self, case_id: str) -> None:
-        self._open(lambda session: Visit.resume(self.store, session, case_id))
+        self._open(lambda session: resume_visit(self.store, session, case_id))
 
     def _open(self, make) -> None:  # noqa: ANN001 - a function of the session giving a Visit
         session = self.session

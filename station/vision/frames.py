@@ -71,6 +71,11 @@ class FrameRead:
     def ok(self) -> bool:
         return self.status is FrameStatus.OK
 
+    @property
+    def corrupt(self) -> bool:
+        """A frame that could not be decoded: skip it, the next may be fine."""
+        return self.status is FrameStatus.CORRUPT
+
 
 @runtime_checkable
 class FrameSource(Protocol):

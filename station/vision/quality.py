@@ -178,6 +178,15 @@ class CaptureStep:
     report: QualityReport
     frame: np.ndarray | None = field(default=None, repr=False)  # the captured frame (CAPTURED only)
 
+    @property
+    def holding(self) -> bool:
+        """Good frames: the card is waited on to stay put."""
+        return self.state is CaptureState.HOLD_STILL
+
+    @property
+    def captured(self) -> bool:
+        return self.state is CaptureState.CAPTURED
+
 
 class AutoCapture:
     """Captures when a sharp, glare-free frame holds still: ``hold`` good frames in a row, the card's

@@ -44,15 +44,13 @@ class DocumentsPage(StepPage):
         """Make the documents from the visit's card, account and loan (rendering runs in the background)."""
         visit = self.visit
         assert visit is not None
-        card, account, offer = (visit.output(s) for s in (Step.ID_CARD, Step.ACCOUNT, Step.LOAN))
-        bank, case_id, issued_at = visit.bank.name, visit.case_id, visit.store.clock()
         self._show_set(None)
         self.status.setText(self.tr("Making the documents…"))
 
         def work() -> DocumentSet:
-            from station.operations.documents import render_case_documents
+            from station.operations.documents import make_documents
 
-            return render_case_documents(card, account, offer, bank_name=bank, case_id=case_id, issued_at=issued_at)
+            return make_documents(visit)
 
         run_in_background(self, work, self._made, self._failed)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLab
 from station.core.masking import mask_card_number, mask_name
 from station.core.models import AccountOpened, DocumentRecord, IdCardRead, LoanOffer, Record, SignedSet
 from station.core.visit import Step
+from station.operations.evidence import common_name
 from station.ui.messages import error_text, join
 from station.ui.printing import Printed, print_pdfs
 from station.ui.visit.page import StepPage
@@ -183,13 +184,9 @@ class DonePage(StepPage):
         store, officer, case_id, settings = visit.store, visit.session.officer, visit.case_id, self.view.settings
 
         def work() -> BundleReport:
-            from station.bootstrap import sync_recipient
-            from station.signing.seal import BankSeal
-            from station.store.evidence import export_bundle
-            from station.ui.signing_kit import signing_kit
+            from station.operations.evidence import export_case
 
-            seal = BankSeal(signing_kit(settings).bank)  # the key the documents were signed with, still open
-            return export_bundle(store, officer, case_id, dest, sync_recipient(settings), seal)  # type: ignore[arg-type]
+            return export_case(store, settings, officer, case_id, dest)  # type: ignore[arg-type]
 
         self.exporting = True
         self.export_button.setEnabled(False)
@@ -202,22 +199,11 @@ class DonePage(StepPage):
         self._say("hint", self.tr("Evidence bundle saved to %1 (%2 KB), holding %3; sealed by %4 and encrypted to "
                                   "%5, whose key alone opens it.")
                   .replace("%1", str(report.path)).replace("%2", f"{report.size / 1024:,.0f}")
-                  .replace("%3", join(report.files)).replace("%4", _common_name(report.sealed_by))
-                  .replace("%5", _common_name(report.recipient)))
+                  .replace("%3", join(report.files)).replace("%4", common_name(report.sealed_by))
+                  .replace("%5", common_name(report.recipient)))
 
     def _export_failed(self, exc: BaseException) -> None:
         self.exporting = False
         self.export_button.setEnabled(True)
         self._say("error", self.tr("The evidence bundle was not exported: %1").replace("%1", error_text(exc)))
 
-
-def _common_name(subject: str) -> str:
-    """A certificate subject (RFC 4514) as the officer reads it: its common name."""
-    from cryptography import x509
-    from cryptography.x509.oid import NameOID
-
-    try:
-        names = x509.Name.from_rfc4514_string(subject).get_attributes_for_oid(NameOID.COMMON_NAME)
-    except ValueError:
-        return subject
-    return str(names[0].value) if names else subject

@@ -1,8 +1,9 @@
 """Face: the live preview with the face box and the liveness prompts, then the match against the card
 photo with its distance and threshold; or the officer confirms the person in person, with a reason.
 
-The whole check (:func:`station.vision.face_session.verify`) runs in the face-check process
-(:mod:`station.ui.face_process`); a worker thread waits for it and passes each frame and prompt on.
+The whole check (:func:`station.operations.face.check_face`, with the calibration
+:func:`station.operations.face.calibration_path` chooses, as the CLI's) runs in the face-check process
+(:mod:`station.operations.face_process`); a worker thread waits for it and passes each frame and prompt on.
 """
 
 from __future__ import annotations
@@ -28,9 +29,6 @@ class _Relay(QObject):
     frame = Signal(QImage)
     observed = Signal(object, str)  # the face box (left, top, right, bottom) or None, what to tell the customer
 
-
-IN_PERSON = "The officer compared the customer with the card in person."
-"""Recorded (in English, like every record) when no match could be made."""
 
 _DECISION = {
     FaceDecision.MATCH: ("#1a7f37", "✓"),
@@ -160,11 +158,11 @@ class FacePage(StepPage):
         self.stop_button.setVisible(True)
 
         def work() -> FaceCheck:
-            from station.ui.face_process import face_worker
-            from station.vision.liveness import random_challenge
+            from station.operations.face import calibration_path, random_challenge
+            from station.operations.face_process import face_worker
 
-            asked = [str(a) for a in (challenge or random_challenge)()]
-            return face_worker().check(portrait, settings.ui.camera, settings.face.thresholds_file, asked,
+            asked = [str(a) for a in challenge()] if challenge else random_challenge()
+            return face_worker().check(portrait, settings.ui.camera, calibration_path(settings), asked,
                                        lambda jpeg: relay.frame.emit(QImage.fromData(jpeg)),
                                        relay.observed.emit)
 
@@ -193,7 +191,7 @@ class FacePage(StepPage):
     def stop(self) -> None:
         """End a running check early (leaving the page, the officer's stop button)."""
         if self.running:
-            from station.ui.face_process import face_worker
+            from station.operations.face_process import face_worker
 
             self.stopped = True
             face_worker().stop()
@@ -201,20 +199,9 @@ class FacePage(StepPage):
     def confirm_in_person(self) -> None:
         """No usable match: submit what there is; the visit asks the officer's reasons for what failed."""
         self.stop()
-        self.view.submit(self.result or self._no_match_made())
+        from station.operations.face import in_person_record
 
-    def _no_match_made(self) -> FaceCheck:
-        """The record when no match could be run at all (no camera, no card photo, no calibration)."""
-        from station.errors import StationError
-        from station.vision.calibration import load_calibration
-
-        try:
-            calibration = load_calibration(self.view.settings.face.thresholds_file)
-            threshold, name, model = calibration.threshold, calibration.name, calibration.model_version
-        except StationError:
-            threshold, name, model = 0.0, "-", "-"
-        return FaceCheck(FaceDecision.RETRY, None, threshold, model, name, False, IN_PERSON,
-                         {"asked": [], "seen": []})
+        self.view.submit(self.result or in_person_record(self.view.settings))
 
     # --- the visit ---------------------------------------------------------------------------
 

@@ -1,13 +1,12 @@
 """ID card: take both sides with the camera (auto-capture inside a card outline) or open image files, read
 them with OCR on a worker, then check every field against the card; or type the card in.
 
-The reader (:class:`station.vision.idcard.IdCardReader`) finds, flattens and reads each side; the form
-shows its doubtful characters and runs the card checks again at every edit.
+Capturing and reading are :mod:`station.operations.idcard`'s (the CLI reads the same way); the form
+shows the doubtful characters and runs the card checks again at every edit.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from station.core.checks import CheckResult
 from station.core.models import IdCardRead, Record
 from station.core.visit import Outcome, Step
+from station.errors import StationError
 from station.ui.messages import error_text, say
 from station.ui.visit.idcard_form import IdCardForm
 from station.ui.visit.page import StepPage
@@ -27,6 +27,9 @@ from station.ui.workers import run_in_background
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from station.vision.idcard import CardReading
+    from station.vision.quality import CaptureStep
 
 CARD_ASPECT = 85.6 / 54
 
@@ -41,7 +44,6 @@ class IdCardPage(StepPage):
         self.outline: np.ndarray | None = None
         self.outline_ok = False
         self.reading = False
-        self._armed = threading.Event()
         self.camera = CameraView()
         self.camera.setMinimumSize(480, 320)
         self.camera_button = QPushButton(self.tr("Camera"))
@@ -123,27 +125,14 @@ class IdCardPage(StepPage):
 
     def start_camera(self) -> None:
         """Live preview; a side is captured when the card is sharp, glare-free and still inside the outline."""
-        from station.vision.frames import open_source
-        from station.vision.quality import AutoCapture, CaptureState
+        from station.operations.camera import open_camera
+        from station.operations.idcard import SidesCapture
 
         self.stop_camera()
         if len(self.images) >= 2:
             self.clear_pictures()
-        camera, armed = self.view.settings.ui.camera, self._armed
-        capture = AutoCapture()
-        armed.set()
-
-        def analyse(frame: Any) -> Any:
-            step = capture.feed(frame.image)
-            if step.state is CaptureState.SEARCHING:
-                armed.set()  # the card left the view: the next one seen is the other side
-            elif not armed.is_set():
-                return None  # the side just taken is still in view
-            if step.state is CaptureState.CAPTURED:
-                armed.clear()
-            return step
-
-        self.feed = CameraFeed(lambda: open_source(camera, loop=not camera.isdigit()), analyse, parent=self)
+        settings, capture = self.view.settings, SidesCapture()
+        self.feed = CameraFeed(lambda: open_camera(settings), lambda frame: capture.feed(frame.image), parent=self)
         self.feed.frame.connect(self._camera_frame)
         self.feed.stopped.connect(self._camera_stopped)
         self.feed.start()
@@ -159,9 +148,7 @@ class IdCardPage(StepPage):
         self.outline = None
         self.camera.hide()
 
-    def _camera_frame(self, image: QImage, frame: Any, step: Any) -> None:
-        from station.vision.quality import CaptureState
-
+    def _camera_frame(self, image: QImage, frame: Any, step: CaptureStep | None) -> None:
         if self.feed is None:  # a frame sent before the camera was stopped
             return
         if step is None:
@@ -169,10 +156,10 @@ class IdCardPage(StepPage):
         else:
             location = step.report.location
             self.outline = location.corners if location is not None else None
-            self.outline_ok = step.state in (CaptureState.HOLD_STILL, CaptureState.CAPTURED)
+            self.outline_ok = step.holding or step.captured
             caption = say(step.hint)
         self.camera.show_image(image, self._draw_outline, caption)
-        if step is not None and step.state is CaptureState.CAPTURED and step.frame is not None:
+        if step is not None and step.captured and step.frame is not None:
             self.add_picture(step.frame)
             if len(self.images) == 1:
                 self.status.setText(self.tr("Front or back taken. Now turn the card over."))
@@ -229,25 +216,23 @@ class IdCardPage(StepPage):
         self.status.setText(self.tr("Reading the card…"))
         self.changed.emit()
 
-        def work() -> Any:
-            from station.ui.engines import ocr_engine
-            from station.vision.idcard import IdCardReader
+        def work() -> CardReading:
+            from station.operations.idcard import read_card
 
-            return IdCardReader(ocr_engine(settings)).read(images, today)
+            return read_card(settings, images, today)
 
         run_in_background(self, work, self._read, self._read_failed)
 
-    def _read(self, reading: Any) -> None:
-        from station.vision.idcard import CardReadError
+    def _read(self, reading: CardReading) -> None:
+        from station.operations.idcard import card_of, picture_problems
 
         self.reading = False
         sides = [s for s in (reading.front, reading.back) if s is not None and s.card is not None]
         self._show_thumbs([s.card for s in sides])
-        self.reading_checks.show_checks([c for c in reading.checks  # the card rules show below the form
-                                         if c.name.startswith(("capture.", "ocr.")) or c.name == "card.sides"])
+        self.reading_checks.show_checks(picture_problems(reading))  # the card rules show below the form
         try:
-            read = reading.to_model()
-        except CardReadError as exc:
+            read = card_of(reading)
+        except StationError as exc:
             self.status.setText(error_text(exc))
             self.changed.emit()
             return

@@ -57,7 +57,7 @@ class LoanPage(StepPage):
     def __init__(self, view: object) -> None:
         super().__init__(view)  # type: ignore[arg-type]
         self.quote: LoanQuote | None = None
-        self.start = date.today()  # the drawdown date the schedule counts from
+        self.start: date | None = None  # the drawdown date the schedule counts from: the visit's day
         self.amount = _amount_box(10_000_000, 10_000)
         self.amount.setSuffix(" " + self.tr("CNY"))
         self.months = QSpinBox()
@@ -150,7 +150,7 @@ class LoanPage(StepPage):
     def _requote(self) -> None:
         self.line.setEnabled(self.editable and self.has_line.isChecked())
         try:
-            self.quote = loan.quote(self.terms(), self.start)
+            self.quote = loan.quote(self.terms(), self.start or self.today())
         except StationError as exc:
             self.quote = None
             self.problem.setText(error_text(exc))

@@ -50,8 +50,9 @@ class StepPage(QWidget):
         self.changed.emit()
 
     def today(self) -> date:
-        """The day of the visit, on the station's clock (what the visit checks dates against)."""
-        return self.visit.store.clock().astimezone().date() if self.visit else date.today()
+        """The day of the visit, on the station's clock (what the visit checks dates against); before a visit
+        is open (nothing is checked then), the computer's."""
+        return self.visit.today() if self.visit else date.today()
 
     def fill(self, record: Record | None) -> None:
         """Put a stored record (or nothing) on screen."""

@@ -1,9 +1,9 @@
 """Signature: the borrower signs once on the pad and confirms; every document is then signed in one pass
 (bank seal, the borrower's handwriting on their own certificate, timestamps), with progress per document.
 
-The handwriting check (:func:`station.documents.handwriting.check_handwriting`) runs at every stroke, so an
-empty pad cannot be signed; signing itself (:func:`station.operations.documents.sign_case_documents`,
-which the CLI uses too) runs on a worker.
+The handwriting check (:func:`station.operations.documents.check_handwriting`) runs at every stroke, so an
+empty pad cannot be signed; signing itself (:func:`station.operations.documents.sign_documents`, which the
+CLI uses too) runs on a worker.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
-from station.core.models import DocumentSet, IdCardRead, Record, SignatureCapture, SignedSet
+from station.core.models import DocumentSet, Record, SignatureCapture, SignedSet
 from station.core.visit import Step
-from station.documents.handwriting import check_handwriting
+from station.operations.documents import check_handwriting
 from station.ui.messages import error_text, say
 from station.ui.visit.page import StepPage
 from station.ui.visit.steps import document_title
@@ -108,23 +108,19 @@ class SignaturePage(StepPage):
     def proceed(self) -> None:
         """The borrower's one confirmation: sign every document on a worker, then submit the signed set."""
         visit, documents = self.visit, self.documents
-        card = visit.output(Step.ID_CARD) if visit else None
-        if not self.ready() or visit is None or documents is None or not isinstance(card, IdCardRead):
+        if not self.ready() or visit is None or documents is None:
             return
-        settings, capture, progress, day = self.view.settings, self.capture(), self.progress, self.today()
-        blind_index = visit.session.officer.cipher.blind_index
+        settings, capture, progress = self.view.settings, self.capture(), self.progress
         self.signing = True
         self.setEnabledInputs(False)
         self.status.setText(self.tr("Signing…"))
         self.changed.emit()
 
         def work() -> SignedSet:
-            from station.operations.documents import sign_case_documents
-            from station.ui.signing_kit import signing_kit
+            from station.operations.documents import sign_documents
+            from station.operations.engines import signing_kit
 
-            outcome = sign_case_documents(documents, card, capture, blind_index, signing_kit(settings), day=day,
-                                          progress=progress.advanced.emit)
-            return outcome.signed
+            return sign_documents(visit, capture, signing_kit(settings), progress=progress.advanced.emit).signed
 
         run_in_background(self, work, self._signed, self._failed)
 

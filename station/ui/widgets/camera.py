@@ -54,12 +54,10 @@ class CameraFeed(QThread):
             source.close()
 
     def _loop(self, source: FrameSource) -> None:
-        from station.vision.frames import FrameStatus
-
         while not self.isInterruptionRequested():
             started = time.monotonic()
             read = source.read()
-            if read.status is FrameStatus.CORRUPT:
+            if read.corrupt:
                 continue
             if not read.ok or read.frame is None:
                 self.stopped.emit(read.reason)

@@ -3,9 +3,10 @@
 dlib's face encoder (through ``face_recognition``) holds Python's GIL for its whole run, about 80 ms per
 face on a quiet machine and over 120 ms on a busy one; a check encodes four faces, so on a thread of the
 GUI process the window would stop four times. In its own process it cannot. The process starts with the
-warm-up, loads the models once and runs :func:`station.vision.face_session.verify` for one check at a
-time; the camera is opened there, and every frame (as JPEG) and every prompt come back over a pipe for
-the preview. Nothing is written to disk. No Qt here: the child process never loads it.
+warm-up, loads the models once and runs :func:`station.operations.face.check_face` for one check at a
+time, with the calibration the parent chose (:func:`station.operations.face.calibration_path`); the camera
+is opened there, and every frame (as JPEG) and every prompt come back over a pipe for the preview. Nothing
+is written to disk. No Qt here: the child process never loads it.
 """
 
 from __future__ import annotations
@@ -54,14 +55,15 @@ class FaceWorker:
         if kind != "ready":
             raise FaceCheckError(rest[0])
 
-    def check(self, portrait: bytes, camera: str, thresholds_file: Path | None, challenge: Sequence[str],
+    def check(self, portrait: bytes, camera: str, calibration: Path | None, challenge: Sequence[str],
               on_frame: Callable[[bytes], None], on_observed: Callable[[Box, str], None]) -> FaceCheck:
-        """Run one check; ``on_frame`` gets each frame as JPEG, ``on_observed`` the face box and the prompt."""
+        """Run one check against the calibration file ``calibration`` (None: the shipped one); ``on_frame`` gets
+        each frame as JPEG, ``on_observed`` the face box and the prompt."""
         with self._lock:
             self._start()
             assert self._conn is not None
             self._stop.clear()
-            self._conn.send(("check", portrait, camera, str(thresholds_file) if thresholds_file else None,
+            self._conn.send(("check", portrait, camera, str(calibration) if calibration else None,
                              list(challenge)))
             while True:
                 try:
@@ -129,19 +131,15 @@ def _serve(conn: Connection, stop: Any) -> None:
             conn.send(("error", f"The face check failed ({type(exc).__name__}: {exc}); start it again."))
 
 
-def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, thresholds_file: str | None,
+def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, calibration_file: str | None,
            challenge: list[str]) -> FaceCheck:
     import cv2
 
-    from station.vision.calibration import load_calibration
-    from station.vision.face_match import METHOD
-    from station.vision.face_models import MODEL_VERSION
-    from station.vision.face_session import to_face_check, verify
+    from station.operations.face import check_face, face_record, load_face_calibration
     from station.vision.frames import FrameRead, FrameStatus, open_source
     from station.vision.liveness import Action
 
-    calibration = load_calibration(Path(thresholds_file) if thresholds_file else None, model_version=MODEL_VERSION,
-                                   method=METHOD)
+    calibration = load_face_calibration(Path(calibration_file) if calibration_file else None)
     source = open_source(camera)
 
     class Preview:
@@ -167,8 +165,8 @@ def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, thresholds
         conn.send(("observed", (box.left, box.top, box.right, box.bottom) if box else None, prompt))
 
     try:
-        verification = verify(portrait, Preview(), calibration, challenge=[Action(a) for a in challenge],
-                              listener=observed)
+        verification = check_face(portrait, Preview(), calibration, challenge=[Action(a) for a in challenge],
+                                  listener=observed)
     finally:
         source.close()
-    return to_face_check(verification)
+    return face_record(verification)
