@@ -1,7 +1,7 @@
 """The settings window: camera, OCR engine, face thresholds, the bank's key, timestamps, the trust store
 (further roots, CRL files, online revocation checks), language.
 
-Changes are checked (:mod:`station.ui.settings_edit`) before the file is written; a refused change
+Changes are checked (:mod:`station.operations.settings`) before the file is written; a refused change
 says why and leaves the file as it was.
 """
 
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from station.config import Settings
 from station.errors import StationError
-from station.ui import settings_edit
+from station.operations import settings as settings_edit
 from station.ui.i18n import LANGUAGES
 from station.ui.messages import error_text
 

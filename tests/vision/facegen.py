@@ -8,6 +8,7 @@ liveness videos; every frame gets its own sensor noise and a small shift, as a c
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -101,3 +102,15 @@ def wipe_frame(path: Path, chunk: int = 6) -> None:
     size = int.from_bytes(data[at - 4:at], "little")
     data[at:at + size] = bytes(size)
     path.write_bytes(bytes(data))
+
+
+def small_dataset(root: Path) -> Path:
+    """A calibration data set in ``root``: three ORL people with four photos each, and a folder of one photo
+    (not a person of the set)."""
+    for person in (5, 11, 14):
+        (root / f"p{person}").mkdir()
+        for photo in (1, 2, 3, 4):
+            shutil.copy(ORL / f"s{person}" / f"{photo}.png", root / f"p{person}" / f"{photo}.png")
+    (root / "p99").mkdir()
+    shutil.copy(ORL / "s1" / "1.png", root / "p99" / "1.png")
+    return root

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -120,14 +119,7 @@ def test_the_shipped_calibration_holds_for_this_model_and_says_what_it_was_made_
 @pytest.fixture(scope="module")
 def small_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three ORL people with four photos each, copied as a data set folder."""
-    root = tmp_path_factory.mktemp("faces")
-    for person in (5, 11, 14):
-        (root / f"p{person}").mkdir()
-        for photo in (1, 2, 3, 4):
-            shutil.copy(fg.ORL / f"s{person}" / f"{photo}.png", root / f"p{person}" / f"{photo}.png")
-    (root / "p99").mkdir()  # one photo only: not a person of the set
-    shutil.copy(fg.ORL / "s1" / "1.png", root / "p99" / "1.png")
-    return root
+    return fg.small_dataset(tmp_path_factory.mktemp("faces"))
 
 
 def test_calibrate_command_writes_a_file_the_station_then_uses(tmp_path: Path, small_dataset: Path) -> None:

@@ -1,4 +1,4 @@
-"""Changing the settings file from the GUI: check the whole result first, then write it.
+"""Changing the settings file (the GUI's settings window does): check the whole result first, then write it.
 
 A change is merged into what the file holds now and validated by :class:`station.config.Settings`
 (the same rules as at start), paths are checked to exist, and the trust roots and CRL files are read
