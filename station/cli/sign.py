@@ -130,7 +130,7 @@ def demo_pki_of(settings: Settings) -> DemoPki:
     try:
         return ensure_demo_pki(settings.pki_dir, settings.bank.name)
     except PkiError as exc:
-        raise SigningError(f"The DEMO PKI cannot be used: {exc}.") from exc
+        raise SigningError("demo-pki-unusable", problem=str(exc)) from exc
 
 
 def _sample(settings: Settings) -> tuple[list[Any], Any, Any]:

@@ -49,7 +49,7 @@ def render_case_documents(card: Record | None, account: Record | None, offer: Re
     from station.documents.render import DocumentInput, render_documents
 
     if not (isinstance(card, IdCardRead) and isinstance(account, AccountOpened) and isinstance(offer, LoanOffer)):
-        raise StepsMissing("The ID card, account and loan steps must be done first.")
+        raise StepsMissing("documents-steps-missing")
     data = DocumentInput(card, account, offer, bank_name, case_reference(case_id), issued_at)
     return render_documents(data).document_set()
 
@@ -68,7 +68,7 @@ def sign_case_documents(documents: Record | None, card: Record | None, capture: 
     from station.signing.sign import BorrowerIdentity, sign_set
 
     if not isinstance(documents, DocumentSet) or not isinstance(card, IdCardRead):
-        raise StepsMissing("The ID card and documents steps must be done before anything is signed.")
+        raise StepsMissing("signing-steps-missing")
     borrower = BorrowerIdentity(card.front.name, blind_index(card.front.id_number, BORROWER_CERTIFICATE_PURPOSE))
     return sign_set(documents.documents, capture if capture.png else capture_with_png(capture), borrower,
                     kit, day=day, progress=progress)

@@ -19,6 +19,7 @@ from typing import Any
 
 from station.core.models import FaceCheck
 from station.errors import StationError
+from station.messages import Message
 
 Box = tuple[int, int, int, int] | None
 _CONTEXT = multiprocessing.get_context("spawn")  # a clean process: no copy of the GUI's threads or Qt
@@ -52,7 +53,7 @@ class FaceWorker:
         self._conn = here
         kind, *rest = here.recv()
         if kind != "ready":
-            raise FaceCheckError(rest[0])
+            raise FaceCheckError(rest[0].id, **rest[0].args)
 
     def check(self, portrait: bytes, camera: str, thresholds_file: Path | None, challenge: Sequence[str],
               on_frame: Callable[[bytes], None], on_observed: Callable[[Box, str], None]) -> FaceCheck:
@@ -68,7 +69,7 @@ class FaceWorker:
                     kind, *rest = self._conn.recv()
                 except EOFError as exc:
                     self._process = None
-                    raise FaceCheckError("The face check stopped unexpectedly; start it again.") from exc
+                    raise FaceCheckError("face-check-stopped-unexpectedly") from exc
                 if kind == "frame":
                     on_frame(rest[0])
                 elif kind == "observed":
@@ -76,7 +77,7 @@ class FaceWorker:
                 elif kind == "result":
                     return rest[0]
                 else:
-                    raise FaceCheckError(rest[0])
+                    raise FaceCheckError(rest[0].id, **rest[0].args)
 
     def stop(self) -> None:
         """End the running check early (it returns with what it saw)."""
@@ -111,7 +112,7 @@ def _serve(conn: Connection, stop: Any) -> None:
 
         load_models()
     except StationError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("error", exc.message))
         return
     conn.send(("ready",))
     while True:
@@ -124,9 +125,9 @@ def _serve(conn: Connection, stop: Any) -> None:
         try:
             conn.send(("result", _check(conn, stop, *message[1:])))
         except StationError as exc:
-            conn.send(("error", str(exc)))
+            conn.send(("error", exc.message))
         except Exception as exc:  # noqa: BLE001 - reported to the officer as a failed check, never a pass
-            conn.send(("error", f"The face check failed ({type(exc).__name__}: {exc}); start it again."))
+            conn.send(("error", Message("face-check-failed", {"error": f"{type(exc).__name__}: {exc}"})))
 
 
 def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, thresholds_file: str | None,

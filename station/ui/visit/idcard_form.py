@@ -26,6 +26,7 @@ from station.core.models import IdCardBack, IdCardFront, IdCardRead, Sex
 from station.ui.theme import DOUBTFUL, INVALID
 from station.ui.widgets.doubtful import mark_characters
 
+
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
     edit.setDisplayFormat("yyyy-MM-dd")
