@@ -47,6 +47,9 @@ class Message:
     def __str__(self) -> str:
         return render(self)
 
+    def __hash__(self) -> int:
+        return hash((self.id, tuple(sorted(self.args.items()))))
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: nested messages as dicts, lists for tuples."""
         return {"id": self.id, "args": {k: _dump(v) for k, v in self.args.items()}}

@@ -37,7 +37,7 @@ from station.core.models import (
 )
 from station.core.session import OfficerSession
 from station.errors import StationError
-from station.messages import Message
+from station.messages import Message, verbatim
 
 if TYPE_CHECKING:
     from station.store.cases import CaseState, Store
@@ -319,8 +319,8 @@ def face_checks(check: FaceCheck) -> list[CheckResult]:
                        "threshold": f"{check.threshold:.3f}"}, overridable=True,
                        distance=check.distance, threshold=check.threshold)
     else:
-        match = failed("face.match", "face-no-decision", {"reason": check.reason or Message("face-retake")},
-                       overridable=True)
+        why = check.message or (verbatim(check.reason) if check.reason else Message("face-retake"))
+        match = failed("face.match", "face-no-decision", {"reason": why}, overridable=True)
     if check.liveness_passed:
         live = passed("face.liveness", "face-liveness-passed")
     else:

@@ -452,6 +452,7 @@ def _write_face(session: Session, cipher: FieldCipher, case: Case, check: FaceCh
                        threshold=check.threshold, model_version=check.model_version,
                        calibration=check.calibration,
                        liveness={"passed": check.liveness_passed, "reason": check.reason,
+                                 "message": check.message.to_dict() if check.message else None,
                                  "details": dict(check.liveness)},
                        created_at=now)
     session.add(row)
@@ -466,7 +467,8 @@ def _read_face(session: Session, cipher: FieldCipher, case: Case, ref_id: str | 
     stored = row.liveness
     return FaceCheck(FaceDecision(row.decision), row.distance, row.threshold, row.model_version,
                      row.calibration, stored["passed"], stored["reason"], stored["details"],
-                     _open_opt(cipher, row.live_image_enc, f"face_checks.live_image:{row.id}"))
+                     _open_opt(cipher, row.live_image_enc, f"face_checks.live_image:{row.id}"),
+                     Message.from_dict(stored["message"]) if stored.get("message") else None)
 
 
 def _write_account(session: Session, cipher: FieldCipher, case: Case, opened: AccountOpened, now: datetime) -> str:

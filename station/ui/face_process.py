@@ -56,7 +56,7 @@ class FaceWorker:
             raise FaceCheckError(rest[0].id, **rest[0].args)
 
     def check(self, portrait: bytes, camera: str, thresholds_file: Path | None, challenge: Sequence[str],
-              on_frame: Callable[[bytes], None], on_observed: Callable[[Box, str], None]) -> FaceCheck:
+              on_frame: Callable[[bytes], None], on_observed: Callable[[Box, Message], None]) -> FaceCheck:
         """Run one check; ``on_frame`` gets each frame as JPEG, ``on_observed`` the face box and the prompt."""
         with self._lock:
             self._start()
@@ -152,7 +152,7 @@ def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, thresholds
 
         def read(self) -> FrameRead:
             if stop.is_set():
-                return FrameRead(FrameStatus.END, reason="The face check was stopped.")
+                return FrameRead(FrameStatus.END, message=Message("face-check-stopped"))
             read = source.read()
             if read.ok and read.frame is not None:
                 ok, jpeg = cv2.imencode(".jpg", read.frame.image, [cv2.IMWRITE_JPEG_QUALITY, 80])
@@ -163,7 +163,7 @@ def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, thresholds
         def close(self) -> None:
             source.close()
 
-    def observed(observation: Any, prompt: str) -> None:
+    def observed(observation: Any, prompt: Message) -> None:
         box = observation.box
         conn.send(("observed", (box.left, box.top, box.right, box.bottom) if box else None, prompt))
 

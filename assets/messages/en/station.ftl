@@ -395,3 +395,64 @@ verify-after-ok = { $after } adds validation data only and every page renders as
 verify-empty-fields = empty signature field(s): { $fields }
 verify-borrower-named = the borrower's certificate names the customer
 
+face-none = No face found: look straight at the camera, in good light.
+face-several = { $faces } faces in the picture: only the customer may be in view.
+face-one = One face.
+face-size-ok = Face size is good.
+face-too-small = The face is too small ({ $width } px wide, needs { $min }): come closer to the camera.
+face-inside = The face is inside the picture.
+face-cut = The face is cut by the edge of the picture: move into the middle of the view.
+face-frontal = The face is frontal.
+face-not-frontal = Look straight at the camera and keep the head level (turn { $turn }, tilt { $tilt } deg).
+face-sharp = The picture is sharp.
+face-blurred = The picture is blurred (sharpness { $sharpness }, needs { $min }): hold still, clean the lens or let the camera focus.
+face-too-dark = The face is too dark (brightness { $brightness }, needs { $min }): add light in front of the customer or turn them towards the window.
+face-too-bright = The face is too bright (brightness { $brightness }, at most { $max }): move out of direct light.
+face-low-contrast = The face has too little contrast ({ $contrast }, needs { $min }): avoid light from behind the customer and clean the lens.
+face-light-ok = The light is good.
+face-good = The face is good.
+
+camera-none = No camera answers at { $camera }: plug it in, close any other program using it, or choose another camera in the settings (ui.camera).
+camera-lost = The camera stopped sending pictures ({ $camera }): check its cable and try again, or go on with an officer override.
+video-missing = The video { $video } does not exist: check the path.
+video-unopenable = The video { $video } cannot be opened: it is not a video file OpenCV reads, or it is damaged.
+source-closed = { $source } is closed.
+frame-undecodable = Frame { $frame } of { $source } cannot be decoded; it was skipped.
+video-ended = { $source } has no more frames.
+pictures-missing = { $path } does not exist: give a folder of pictures or a picture file.
+pictures-none = The folder { $folder } holds no pictures ({ $suffixes }).
+pictures-closed = { $source } are closed.
+pictures-ended = { $source }: no more pictures.
+picture-unreadable = { $file } cannot be read ({ $problem }); skipped.
+picture-undecodable = { $file } is not a picture that decodes; skipped.
+
+liveness-blink = Blink once, slowly.
+liveness-turn-left = Turn your head slowly to your left, then back.
+liveness-turn-right = Turn your head slowly to your right, then back.
+liveness-look = Look straight at the camera.
+liveness-several-faces = { $faces } faces appeared during the challenge: only the customer may be in view.
+liveness-face-left = The face left the picture during the challenge: start it again.
+liveness-not-started = The challenge did not start: no steady frontal face was seen.
+liveness-stopped = The challenge stopped before '{ $action }' was seen.
+liveness-confirmed = Liveness confirmed: every asked move was seen.
+liveness-wrong-way = The head turned the other way (asked: to the customer's { $side }): start the challenge again.
+liveness-no-blink = no blink seen within { $seconds } s (eye openness fell to { $openness } of normal, a blink needs under { $needed })
+liveness-no-turn = no turn seen within { $seconds } s (moved { $moved }, needs { $needed })
+liveness-not-confirmed = Liveness not confirmed: { $detail }. A photo or a still video cannot pass; start again.
+
+card-photo-undecodable = The card photo cannot be decoded: read the card again.
+card-photo-too-small = The card photo is too small to compare ({ $width } px wide, needs { $min }): photograph the card closer or scan it at 300 dpi.
+card-photo-no-face = No face found in the card photo: read the card again, flat and without glare.
+card-photo-several-faces = The card photo shows more than one face: crop the card's portrait only.
+card-photo-face-too-small = The face on the card photo is too small to compare ({ $width } px wide, needs { $min }): photograph the card closer or scan it at 300 dpi.
+face-no-live-picture = No usable live picture of the face.
+face-same-person = Same person: distance { $distance } is within the threshold { $threshold } (mean of { $frames } live frame(s)).
+face-other-person = Not the same person: distance { $distance } is over the threshold { $threshold } (mean of { $frames } live frame(s)). Compare the customer with the card yourself.
+
+face-no-picture = No picture came from the camera.
+face-frames-undecodable = { $frames } frame(s) could not be decoded and no usable face was seen. { $then }
+liveness-not-run = No liveness challenge was run.
+
+face-in-person = The officer compared the customer with the card in person.
+face-check-stopped = The face check was stopped.
+

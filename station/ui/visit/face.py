@@ -7,7 +7,7 @@ The whole check (:func:`station.vision.face_session.verify`) runs in the face-ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Signal
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from station.core.models import FaceCheck, FaceDecision, IdCardRead, Record
 from station.core.visit import Step
+from station.messages import Message, verbatim
 from station.ui.messages import error_text, say
 from station.ui.visit.page import StepPage
 from station.ui.widgets.camera import CameraView
@@ -29,7 +30,7 @@ class _Relay(QObject):
     observed = Signal(object, str)  # the face box (left, top, right, bottom) or None, what to tell the customer
 
 
-IN_PERSON = "The officer compared the customer with the card in person."
+IN_PERSON = Message("face-in-person")
 """Recorded (in English, like every record) when no match could be made."""
 
 _DECISION = {
@@ -46,7 +47,7 @@ class FacePage(StepPage):
         super().__init__(view)
         self.result: FaceCheck | None = None
         self.box: tuple[int, int, int, int] | None = None
-        self.prompt = ""
+        self.prompt: Message | None = None
         self.running = False
         self.stopped = False
         self.challenge: Callable[[], Sequence[Any]] | None = None  # None: a random challenge for each check
@@ -119,16 +120,16 @@ class FacePage(StepPage):
                 lines.append(self.tr("Distance %1 against the threshold %2 (lower is more alike)")
                              .replace("%1", f"{check.distance:.3f}").replace("%2", f"{check.threshold:.3f}"))
             lines.append((self.tr("Liveness: passed") if check.liveness_passed else self.tr("Liveness: not passed"))
-                         + (f" — {say(str(check.liveness.get('reason', '')))}" if check.liveness.get("reason") else ""))
+                         + (f" — {say(_liveness_reason(check.liveness))}" if check.liveness.get("reason") else ""))
             if check.reason:
-                lines.append(say(check.reason))
+                lines.append(say(check.message or verbatim(check.reason)))
             self.figures.setText("\n".join(lines))
         self.changed.emit()
 
     def _frame(self, image: QImage) -> None:
-        self.camera.show_image(image, self._draw_box, say(self.prompt))
+        self.camera.show_image(image, self._draw_box, say(self.prompt) if self.prompt else "")
 
-    def _observed(self, box: Any, prompt: str) -> None:
+    def _observed(self, box: Any, prompt: Message) -> None:
         self.box, self.prompt = box, prompt
 
     def _draw_box(self, painter: QPainter, target: QRectF, scale: float) -> None:
@@ -213,8 +214,8 @@ class FacePage(StepPage):
             threshold, name, model = calibration.threshold, calibration.name, calibration.model_version
         except StationError:
             threshold, name, model = 0.0, "-", "-"
-        return FaceCheck(FaceDecision.RETRY, None, threshold, model, name, False, IN_PERSON,
-                         {"asked": [], "seen": []})
+        return FaceCheck(FaceDecision.RETRY, None, threshold, model, name, False, str(IN_PERSON),
+                         {"asked": [], "seen": []}, message=IN_PERSON)
 
     # --- the visit ---------------------------------------------------------------------------
 
@@ -226,3 +227,9 @@ class FacePage(StepPage):
 
     def leave(self) -> None:
         self.stop()
+
+
+def _liveness_reason(liveness: Mapping[str, Any]) -> Message:
+    """The liveness result's reason by id (a record from before ids: its English sentence)."""
+    stored = liveness.get("message")
+    return Message.from_dict(stored) if stored else verbatim(str(liveness["reason"]))
