@@ -83,7 +83,7 @@ class FrameSource(Protocol):
     """Anything that gives frames one by one."""
 
     @property
-    def description(self) -> str:
+    def description(self) -> Message:
         """What the source is (no personal data), for messages."""
         ...
 
@@ -172,8 +172,9 @@ class CameraSource(_Closing):
         self._lost = False
 
     @property
-    def description(self) -> str:
-        return f"camera {self.device}" if isinstance(self.device, int) else "the camera stream"
+    def description(self) -> Message:
+        return Message("source-camera", {"device": self.device}) if isinstance(self.device, int) else \
+            Message("source-camera-stream")
 
     def read(self) -> FrameRead:
         if self._lost:
@@ -198,7 +199,7 @@ class CameraSource(_Closing):
         self._cap.release()
 
 
-def _lost(description: str) -> FrameRead:
+def _lost(description: Message) -> FrameRead:
     return FrameRead(FrameStatus.LOST, message=Message("camera-lost", {"camera": description}))
 
 
@@ -226,8 +227,8 @@ class VideoFileSource(_Closing):
         self._closed = False
 
     @property
-    def description(self) -> str:
-        return f"the video {self.path.name}"
+    def description(self) -> Message:
+        return Message("source-video", {"name": self.path.name})
 
     def read(self) -> FrameRead:
         if self._pending is not None:
@@ -302,8 +303,8 @@ class ImageFolderSource(_Closing):
         self._closed = False
 
     @property
-    def description(self) -> str:
-        return f"the pictures in {self.path.name}" if self.path.is_dir() else f"the picture {self.path.name}"
+    def description(self) -> Message:
+        return Message("source-pictures" if self.path.is_dir() else "source-picture", {"name": self.path.name})
 
     def read(self) -> FrameRead:
         if self._closed:

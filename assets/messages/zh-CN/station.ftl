@@ -191,7 +191,10 @@ settings-invalid-where = 部分设置无效（{ $problems }）。请检查 { $pa
 settings-invalid = 部分设置无效（{ $problems }）。
 settings-no-file = { $setting }：文件 { $path } 不存在。
 settings-camera = 摄像头（ui.camera）：{ $camera } 既不是摄像头编号，也不是视频文件或图片文件夹。
-settings-trust-file = signing.{ $key }：{ $problem }。
+settings-trust-file = { $key ->
+    [trust_roots] 受信任的根证书
+   *[crl_files] CRL 文件
+ }：{ $problem }。
 settings-pkcs12-file-unset = 未设置 signing.pkcs12_file；请指向银行的 PKCS#12 文件。
 settings-pkcs12-passphrase-unset = 未设置 signing.pkcs12_passphrase（请使用 STATION_SIGNING__PKCS12_PASSPHRASE）。
 settings-trust-unreadable = 无法读取签名设置中指定的文件：{ $problem }。
@@ -429,10 +432,15 @@ face-good = 人脸画面良好。
 
 ## 摄像头与视频
 
-camera-none = { $camera } 没有响应：请插好摄像头、关闭占用它的其他程序，或在设置中选择其他摄像头（ui.camera）。
+camera-none = { $camera }没有响应：请插好摄像头、关闭占用它的其他程序，或在设置中选择其他摄像头（ui.camera）。
 camera-lost = 摄像头停止传送画面（{ $camera }）：请检查连线后重试，或由柜员放行后继续。
 video-missing = 视频 { $video } 不存在：请检查路径。
 video-unopenable = 视频 { $video } 无法打开：不是工作站能读取的视频文件，或文件已损坏。
+source-camera = 摄像头 { $device }
+source-camera-stream = 摄像头视频流
+source-video = 视频 { $name }
+source-pictures = 文件夹 { $name } 中的图片
+source-picture = 图片 { $name }
 source-closed = { $source } 已关闭。
 frame-undecodable = { $source } 的第 { $frame } 帧无法解码，已跳过。
 video-ended = { $source } 没有更多画面。
