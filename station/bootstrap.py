@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from station.pki.signers import BankKey
     from station.pki.trust import Trust
     from station.signing.sign import SigningKit
+from station.messages import Message
 from station.store.cases import Store
 
 DEMO_OFFICER_ID = "demo"
@@ -86,11 +87,11 @@ def bank_pkcs12(settings: Settings) -> tuple[Path, str]:
     pki = demo_pki(settings)
     path = s.pkcs12_file or (pki.bank_p12_file if pki else None)
     if path is None:
-        raise SettingsError("signing.pkcs12_file is not set; point it at the bank's PKCS#12 file.")
+        raise SettingsError("settings-pkcs12-file-unset")
     if s.pkcs12_passphrase is not None:
         return path, s.pkcs12_passphrase.get_secret_value()
     if pki is None:
-        raise SettingsError("signing.pkcs12_passphrase is not set (use STATION_SIGNING__PKCS12_PASSPHRASE).")
+        raise SettingsError("settings-pkcs12-passphrase-unset")
     return path, pki.bank_passphrase()
 
 
@@ -106,13 +107,12 @@ def signing_trust(settings: Settings, pki: DemoPki) -> Trust:
         crls = [crl for f in s.crl_files for crl in read_crls(f)]
     except CertificateFileError as exc:
         if exc.unreadable:
-            raise SettingsError(f"Cannot read a file named in the signing settings: {exc}.") from exc
-        raise SettingsError(f"A file in signing.trust_roots or signing.crl_files is not a certificate or "
-                            f"CRL: {exc}.") from exc
+            raise SettingsError("settings-trust-unreadable", problem=exc.message) from exc
+        raise SettingsError("settings-trust-not-certificate", problem=exc.message) from exc
     return Trust(
         (*demo.roots, *roots), demo.intermediates, (*demo.crls, *crls),
         allow_fetching=s.online_revocation, revocation_mode="hard-fail" if s.online_revocation else "require",
-        label="the DEMO root and the configured roots" if roots else demo.label,
+        label=Message("trust-demo-and-configured") if roots else demo.label,
     )
 
 
@@ -152,10 +152,10 @@ def _open_bank_key(settings: Settings, trust: Trust, pkcs11_pin: str | None) -> 
         missing = [n for n in ("pkcs11_module", "pkcs11_token_label", "pkcs11_key_label") if getattr(s, n) is None]
         secret = pkcs11_pin or (s.pkcs11_pin.get_secret_value() if s.pkcs11_pin else None)
         if missing or secret is None:
-            names = [f"signing.{m}" for m in missing]
+            names: list[str | Message] = [f"signing.{m}" for m in missing]
             if secret is None:
-                names.append("the token PIN (STATION_SIGNING__PKCS11_PIN)")
-            raise BankKeyError(f"The PKCS#11 bank key needs {', '.join(names)}.")
+                names.append(Message("settings-pkcs11-pin"))
+            raise BankKeyError("settings-pkcs11-incomplete", names=tuple(names))
         source = Pkcs11Key(s.pkcs11_module, s.pkcs11_token_label, s.pkcs11_key_label, secret)  # type: ignore[arg-type]
     else:
         source = Pkcs12Key(*bank_pkcs12(settings))
@@ -176,9 +176,8 @@ def sync_recipient(settings: Settings) -> x509.Certificate:
         first = read_certificates(path)[0]
     except CertificateFileError as exc:
         if exc.unreadable:
-            raise SettingsError(f"Cannot read sync.recipient_cert {path}: {exc}.") from exc
-        raise SettingsError(f"sync.recipient_cert {path} is not a certificate (PEM or DER): {exc}. Ask branch IT "
-                            "for the branch's encryption certificate.") from exc
+            raise SettingsError("settings-recipient-unreadable", path=str(path), problem=exc.message) from exc
+        raise SettingsError("settings-recipient-not-certificate", path=str(path), problem=exc.message) from exc
     return x509.load_der_x509_certificate(first.dump())
 
 

@@ -120,15 +120,13 @@ def read_settings_file(path: Path) -> dict[str, Any]:
         return {}
     except OSError as exc:
         raise SettingsError(
-            f"Cannot read the settings file {path}: {exc.strerror}. "
-            "Fix its permissions, or move it away to start on the defaults."
+            "settings-file-unreadable", path=str(path), problem=str(exc.strerror),
         ) from exc
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise SettingsError(
-            f"The settings file {path} is not valid TOML ({exc}). "
-            "Fix that line, or move the file away to start on the defaults; it was left as it is."
+            "settings-file-not-toml", path=str(path), problem=str(exc),
         ) from exc
 
 
@@ -205,8 +203,7 @@ def load_settings(config_file: Path | None = None, **overrides: Any) -> Settings
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
         raise SettingsError(
-            f"Some settings are not valid ({problems}). Check {path}, the STATION_* environment "
-            "variables and the command-line flags."
+            "settings-invalid-where", problems=problems, path=str(path),
         ) from exc
     return settings.model_copy(update={"config_file": path})
 

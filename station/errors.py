@@ -1,16 +1,25 @@
 """Errors the officer or the operator can act on.
 
-Every error the station shows carries a sentence saying what happened and what to do next; the
-interfaces print ``str(error)`` as it is.
+Every error the station shows carries a :class:`~station.messages.Message` saying what happened and what
+to do next: the GUI says it in the officer's language, the CLI and the logs print ``str(error)``, the
+English sentence.
 """
 
 from __future__ import annotations
 
 from station.core.checks import CheckResult
+from station.messages import Arg, Message, render
 
 
 class StationError(Exception):
-    """Base for errors with a message fit for the officer or operator."""
+    """Base for errors with a message fit for the officer or operator: ``StationError("message-id", **args)``."""
+
+    def __init__(self, message_id: str, /, **args: Arg) -> None:
+        self.message = Message(message_id, args)
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return render(self.message)
 
 
 class SettingsError(StationError):
@@ -45,7 +54,7 @@ class StampTextError(SigningError):
     """
 
     def __init__(self, check: CheckResult) -> None:
-        super().__init__(f"{check.reason} Nothing was signed.")
+        super().__init__("stamp-text-refused", reason=check.message)
         self.check = check
 
 

@@ -10,6 +10,7 @@ import typer
 
 from station.cli.common import JsonOpt, err, guard, out
 from station.config import Settings
+from station.messages import Message
 
 app = typer.Typer(help="Face matching against the ID card portrait, with liveness.", no_args_is_help=True)
 
@@ -53,7 +54,7 @@ def verify_command(
         raise typer.Exit(2) from exc
     prompts: list[str] = []
 
-    def tell(_observation: Any, prompt: str) -> None:
+    def tell(_observation: Any, prompt: Message) -> None:
         if actions and (not prompts or prompts[-1] != prompt) and not json_:
             prompts.append(prompt)
             err.print(f"[cyan]{prompt}[/cyan]")

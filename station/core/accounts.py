@@ -24,8 +24,7 @@ def compose(prefix: str, branch_code: str, station_number: str, sequence: int, l
         raise ValueError(f"a {length}-digit number leaves no room for a sequence after {head}")
     if not 0 < sequence < 10**width:
         raise NumbersExhaustedError(
-            f"This station has used all {10**width - 1} numbers of its range {head}. "
-            "Ask branch IT for a new station number."
+            "numbers-exhausted", count=10**width - 1, range=head,
         )
     body = f"{head}{sequence:0{width}d}"
     return body + luhn.calc_check_digit(body)

@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from station.core.checks import CheckResult, failed, passed, warned
 from station.core.idnumber import birth_date_of, check_id_number, province_of, sex_of
 from station.core.models import PERMANENT, IdCardBack, IdCardFront, IdCardRead
+from station.messages import Message, verbatim
 
+# The card field each check is about, for a form to mark when the check fails.
+CHECK_FIELDS: Mapping[str, str] = {
+    "id_number.format": "id_number", "id_number.check_digit": "id_number", "id_number.birth_date": "id_number",
+    "id_number.region": "id_number", "card.birth_date_matches": "birth_date", "card.sex_matches": "sex",
+    "card.address_region": "address", "card.validity_period": "valid_to", "card.not_yet_valid": "valid_from",
+    "card.not_expired": "valid_to", "holder.adult": "birth_date",
+}
 _PROVINCE_SUFFIX = re.compile(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区|特別行政區)$")
 
 
@@ -72,8 +81,8 @@ def _birth_date_matches(front: IdCardFront) -> CheckResult | None:
         return None
     figures = {"printed": front.birth_date.isoformat(), "in_number": in_number.isoformat()}
     if front.birth_date != in_number:
-        return failed(name, "The printed birth date differs from the one in the ID number.", **figures)
-    return passed(name, "The printed birth date matches the ID number.", **figures)
+        return failed(name, "card-birth-date-differs", **figures)
+    return passed(name, "card-birth-date-matches", **figures)
 
 
 def _sex_matches(front: IdCardFront) -> CheckResult | None:
@@ -84,8 +93,8 @@ def _sex_matches(front: IdCardFront) -> CheckResult | None:
         return None
     figures = {"printed": front.sex.value, "in_number": in_number.value}
     if front.sex is not in_number:
-        return failed(name, "The printed sex differs from the one the ID number encodes.", **figures)
-    return passed(name, "The printed sex matches the ID number.", **figures)
+        return failed(name, "card-sex-differs", **figures)
+    return passed(name, "card-sex-matches", **figures)
 
 
 def _address_region(front: IdCardFront) -> CheckResult | None:
@@ -98,11 +107,10 @@ def _address_region(front: IdCardFront) -> CheckResult | None:
     if province is None:
         return None
     if front.address.strip().startswith(_PROVINCE_SUFFIX.sub("", province)):
-        reason = f"The address is in {province}, as the ID number's address code says."
-        return passed(name, reason, province=province)
+        return passed(name, "card-address-in-region", {"province": province}, province=province)
     return warned(
         name,
-        f"The address is not in {province}, where the ID number was issued; the holder may have moved.",
+        "card-address-elsewhere", {"province": province},
         province=province,
     )
 
@@ -123,31 +131,30 @@ def _validity_period(birth_date: date, back: IdCardBack) -> CheckResult:
     if found != expected:
         return failed(
             name,
-            f"The validity period does not fit the holder's age at issue ({age}): "
-            f"expected {_describe(expected)}, found {_describe(found)}.",
+            "card-validity-period-wrong", {"age": age, "expected": _describe(expected), "found": _describe(found)},
             overridable=True,
             **figures,
         )
-    return passed(name, f"The validity period fits the holder's age at issue ({age}).", **figures)
+    return passed(name, "card-validity-period-ok", {"age": age}, **figures)
 
 
 def _not_yet_valid(back: IdCardBack, today: date) -> CheckResult:
     name = "card.not_yet_valid"
     figures = {"valid_from": back.valid_from.isoformat()}
     if back.valid_from > today:
-        return failed(name, "The card's validity has not begun yet; check the issue date.", **figures)
-    return passed(name, "The card's validity has begun.", **figures)
+        return failed(name, "card-not-yet-valid", **figures)
+    return passed(name, "card-valid-from-ok", **figures)
 
 
 def _not_expired(back: IdCardBack, today: date) -> CheckResult:
     """Valid through ``valid_to`` inclusive; 长期 never expires."""
     name = "card.not_expired"
     if back.valid_to is None:
-        return passed(name, "The card is valid without time limit (长期).", valid_to=PERMANENT)
+        return passed(name, "card-permanent", valid_to=PERMANENT)
     figures = {"valid_to": back.valid_to.isoformat()}
     if back.valid_to < today:
-        return failed(name, "The card has expired; the holder needs a new or temporary card.", **figures)
-    return passed(name, "The card has not expired.", **figures)
+        return failed(name, "card-expired", **figures)
+    return passed(name, "card-not-expired", **figures)
 
 
 def _adult(birth_date: date, today: date, min_age: int) -> CheckResult:
@@ -155,8 +162,8 @@ def _adult(birth_date: date, today: date, min_age: int) -> CheckResult:
     age = age_on(birth_date, today)
     figures = {"age": age, "min_age": min_age}
     if age < min_age:
-        return failed(name, f"The holder is {age}, under the minimum age of {min_age}.", **figures)
-    return passed(name, f"The holder is {age}, at least the minimum age of {min_age}.", **figures)
+        return failed(name, "holder-under-age", {"age": age, "min_age": min_age}, **figures)
+    return passed(name, "holder-of-age", {"age": age, "min_age": min_age}, **figures)
 
 
 def _period_years(valid_from: date, valid_to: date | None) -> int | str | None:
@@ -176,7 +183,7 @@ def _anniversaries(day: date, year: int) -> set[date]:
     return {day.replace(year=year)}
 
 
-def _describe(period: int | str | None) -> str:
+def _describe(period: int | str | None) -> Message:
     if period is None:
-        return "a period that is not a whole number of years"
-    return period if isinstance(period, str) else f"{period} years"
+        return Message("validity-not-whole-years")
+    return verbatim(period) if isinstance(period, str) else Message("validity-years", {"years": period})

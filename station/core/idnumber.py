@@ -86,18 +86,18 @@ def _check_format(number: str) -> CheckResult:
     name = "id_number.format"
     if len(number) != 18:
         length = len(number)
-        return failed(name, f"The ID number has {length} characters; it must have 18.", length=length)
+        return failed(name, "id-number-length", {"length": length}, length=length)
     if not _FORMAT.fullmatch(number):
-        return failed(name, "The ID number must be 17 digits followed by a digit or X.")
-    return passed(name, "The ID number has 17 digits and a check character.")
+        return failed(name, "id-number-format")
+    return passed(name, "id-number-format-ok")
 
 
 def _check_digit(number: str) -> CheckResult:
     name = "id_number.check_digit"
     # stdnum's calc_check_digit expects the full 18 characters and ignores the last one.
     if ric.calc_check_digit(number) != number[-1]:
-        return failed(name, "The last character does not match the others: a character is probably misread.")
-    return passed(name, "The check character matches the other 17.")
+        return failed(name, "id-number-check-digit")
+    return passed(name, "id-number-check-digit-ok")
 
 
 def _check_birth_date(number: str, today: date) -> CheckResult:
@@ -105,12 +105,12 @@ def _check_birth_date(number: str, today: date) -> CheckResult:
     try:
         born = ric.get_birth_date(number)
     except ValueError:
-        return failed(name, "The birth date in the ID number is not a real date.")
+        return failed(name, "id-number-birth-date-invalid")
     if born < _EARLIEST_BIRTH:
-        return failed(name, "The birth date in the ID number is before 1900.", birth_date=born.isoformat())
+        return failed(name, "id-number-birth-date-early", birth_date=born.isoformat())
     if born > today:
-        return failed(name, "The birth date in the ID number is in the future.", birth_date=born.isoformat())
-    return passed(name, "The birth date in the ID number is a real date.", birth_date=born.isoformat())
+        return failed(name, "id-number-birth-date-future", birth_date=born.isoformat())
+    return passed(name, "id-number-birth-date-ok", birth_date=born.isoformat())
 
 
 def _check_region(number: str) -> CheckResult:
@@ -119,12 +119,12 @@ def _check_region(number: str) -> CheckResult:
     if entries is None:
         return failed(
             name,
-            "The address code is not in the reference table; check it against the card.",
+            "id-number-region-unknown",
             overridable=True,
         )
     region, retired = _region_name(entries), _is_retired(entries[-1])
-    note = " (a retired code, still valid on older numbers)" if retired else ""
-    return passed(name, f"The address code belongs to {region}{note}.", region=region, retired=retired)
+    return passed(name, "id-number-region-retired" if retired else "id-number-region", {"region": region},
+                  region=region, retired=retired)
 
 
 def _lookup(code: str) -> dict[str, str]:

@@ -41,6 +41,7 @@ import numpy_financial as npf
 
 from station.core.models import LoanOffer, LoanQuote, LoanTerms, RepaymentMethod
 from station.errors import StationError
+from station.messages import Message
 
 FEN = Decimal("0.01")
 MAX_AMOUNT = Decimal("1e12")  # the maths' range (not a product limit): keeps every figure well within _MONEY
@@ -125,7 +126,7 @@ def parse_method(name: str) -> RepaymentMethod:
     """A repayment method from its Chinese name or an English alias (see :data:`METHOD_ALIASES`)."""
     method = METHOD_ALIASES.get(name.strip().lower())
     if method is None:
-        raise LoanError(f"Unknown repayment method {name!r}: use one of {', '.join(METHOD_ALIASES)}.")
+        raise LoanError("loan-unknown-method", method=repr(name), methods=", ".join(METHOD_ALIASES))
     return method
 
 
@@ -157,7 +158,7 @@ def schedule(terms: LoanTerms, start: date) -> tuple[Instalment, ...]:
     """The monthly schedule of a loan drawn on ``start`` (rounding rule: see the module docstring)."""
     check_terms(terms)
     if (start.year - date.max.year) * 12 + start.month + terms.months > date.max.month:
-        raise LoanError(f"A loan drawn on {start.isoformat()} would fall due after the calendar ends: check the date.")
+        raise LoanError("loan-past-calendar", start=start.isoformat())
     method, n, r = RepaymentMethod(terms.method), terms.months, monthly_rate(terms.annual_rate)
     zero = Decimal("0.00")
     rows: list[Instalment] = []
@@ -185,7 +186,7 @@ def annual_percentage_rate(in_hand: Decimal, payments: Sequence[Decimal]) -> Dec
     flows = np.array([-float(in_hand), *(float(x) for x in payments)])
     irr = npf.irr(flows)
     if not np.isfinite(irr):
-        raise LoanError("The APR cannot be worked out for these cash flows: check the amount, fees and rate.")
+        raise LoanError("loan-apr-unsolvable")
     apr = (Decimal(irr) * 1200).quantize(FEN, rounding=ROUND_HALF_UP)
     return apr + 0  # a solver's -1e-17 for a free loan rounds to -0.00; adding 0 makes it 0.00
 
@@ -209,20 +210,21 @@ def offer(terms: LoanTerms, start: date) -> LoanOffer:
 
 def check_terms(terms: LoanTerms) -> None:
     """Refuse terms the maths cannot use, with a sentence saying what to fix (product limits are the visit's)."""
-    figures = {"amount": terms.amount, "fees": terms.fees, "yearly rate": terms.annual_rate}
+    figures = {"amount": terms.amount, "fees": terms.fees, "rate": terms.annual_rate}
     for label, value in figures.items():
         if not isinstance(value, Decimal) or not value.is_finite():
-            raise LoanError(f"The loan's {label} must be a number, not {value!r}.")
+            raise LoanError("loan-not-a-number", figure=Message("loan-figure", {"figure": label}), value=repr(value))
     if not 0 < terms.amount < MAX_AMOUNT:
-        raise LoanError(f"The amount must be above zero and under {MAX_AMOUNT:,.0f} CNY, not {terms.amount}.")
+        raise LoanError("loan-amount-invalid", max=f"{MAX_AMOUNT:,.0f}", amount=str(terms.amount))
     if not 0 <= terms.fees < terms.amount:
-        raise LoanError(f"The fees ({terms.fees}) must be zero or more and less than the amount ({terms.amount}).")
+        raise LoanError("loan-fees-invalid", fees=str(terms.fees), amount=str(terms.amount))
     for label in ("amount", "fees"):
         if figures[label] != figures[label].quantize(FEN):
-            raise LoanError(f"The loan's {label} ({figures[label]}) must be in whole fen (at most two decimals).")
+            raise LoanError("loan-not-whole-fen", figure=Message("loan-figure", {"figure": label}),
+                            value=str(figures[label]))
     if not 0 <= terms.annual_rate < 100:
-        raise LoanError(f"The yearly rate is in percent, 0 to under 100, not {terms.annual_rate}.")
+        raise LoanError("loan-rate-invalid", rate=str(terms.annual_rate))
     if not 1 <= terms.months <= MAX_MONTHS:
-        raise LoanError(f"The term must be 1 to {MAX_MONTHS} months, not {terms.months}.")
+        raise LoanError("loan-term-invalid", max_months=MAX_MONTHS, months=terms.months)
     if terms.method not in set(RepaymentMethod):
-        raise LoanError(f"Unknown repayment method {terms.method!r}: use one of {', '.join(RepaymentMethod)}.")
+        raise LoanError("loan-unknown-method", method=repr(terms.method), methods=", ".join(RepaymentMethod))

@@ -15,6 +15,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Self, get_type_hints
 
+from station.messages import Message
+
 PERMANENT = "长期"
 """Printed on the back of a card that never expires (holders aged 46 or over at issue)."""
 
@@ -100,7 +102,7 @@ def _load(hint: Any, value: Any) -> Any:
     if origin in (dict, Mapping) or hint in (dict, Mapping):
         return dict(value)
     if isinstance(hint, type):
-        if issubclass(hint, Record):
+        if issubclass(hint, Record | Message):
             return hint.from_dict(value)
         if issubclass(hint, StrEnum):
             return hint(value)
@@ -162,9 +164,10 @@ class FaceCheck(Record):
     model_version: str
     calibration: str
     liveness_passed: bool
-    reason: str = ""
+    reason: str = ""  # in English, for the record
     liveness: Mapping[str, Any] = field(default_factory=dict)
     live_image: bytes | None = None
+    message: Message | None = None  # the reason by id, for the officer's language
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,8 @@ class OfficerSession:
             self.locked = True
         if self.locked:
             raise SessionLockedError(
-                f"The session of {self.officer.officer_id} locked itself after "
-                f"{self.idle_limit.total_seconds() / 60:g} idle minutes. Enter the PIN to go on."
+                "session-locked", officer=self.officer.officer_id,
+                minutes=f"{self.idle_limit.total_seconds() / 60:g}",
             )
         self.last_activity = self.clock()
 

@@ -37,6 +37,7 @@ from station.core.models import (
 )
 from station.core.session import OfficerSession
 from station.errors import StationError
+from station.messages import Message, verbatim
 
 if TYPE_CHECKING:
     from station.store.cases import CaseState, Store
@@ -246,11 +247,11 @@ class Visit:
         """Go back to ``step``; every step depending on it (directly or not) becomes stale."""
         self.session.require_active()
         if self.is_done:
-            raise VisitError("This case is done and signed; start a new case instead of changing it.")
+            raise VisitError("visit-case-signed")
         if not SPECS[step].redo:
-            raise VisitError(f"The {step.value} step cannot be redone.")
+            raise VisitError("visit-no-redo", step=Message("step-name", {"step": step.value}))
         if self.step_state(step) != "done":
-            raise VisitError(f"The {step.value} step is not done yet, so there is nothing to redo.")
+            raise VisitError("visit-redo-not-done", step=Message("step-name", {"step": step.value}))
         stale = [s.value for s in dependents(step) if self.step_state(s) == "done"]
         self.store.reopen_steps(_signed(self.session), self.case_id, step.value, stale, reason)
         self._state = self.store.case_state(self.case_id, _signed(self.session))
@@ -265,10 +266,10 @@ class Visit:
         failed_now = failures(checks)
         unknown = set(overrides) - {c.name for c in failed_now}
         if unknown:
-            raise VisitError(f"Nothing to override for {', '.join(sorted(unknown))}: those checks did not fail.")
+            raise VisitError("visit-nothing-to-override", checks=", ".join(sorted(unknown)))
         for name, reason in overrides.items():
             if len(reason.strip()) < MIN_REASON:
-                raise VisitError(f"Give a reason for overriding {name}; it is recorded in the case.")
+                raise VisitError("visit-override-reason", check=name)
         blocked = [c for c in failed_now if c.severity is Severity.BLOCKING]
         missing = [c for c in failed_now if c.severity is Severity.OVERRIDABLE and c.name not in overrides]
         if blocked or missing:
@@ -285,9 +286,10 @@ class Visit:
         """The session is active, the case open and at ``step``; else nothing may be written."""
         self.session.require_active()
         if self.is_done:
-            raise VisitError("This case is done; nothing more can be submitted.")
+            raise VisitError("visit-case-done")
         if step is not self.current_step:
-            raise VisitError(f"The visit is at the {self.current_step.value} step, not {step.value}.")
+            raise VisitError("visit-wrong-step", current=Message("step-name", {"step": self.current_step.value}),
+                             step=Message("step-name", {"step": step.value}))
 
     def _next_after(self, step: Step) -> Step:
         """The first step not done once ``step`` is: an earlier stale step comes before later ones."""
@@ -319,34 +321,32 @@ def _signed(session: OfficerSession) -> SignedIn:
 def face_checks(check: FaceCheck) -> list[CheckResult]:
     """Match and liveness; both may be overridden, since the law wants an alternative to face recognition."""
     if check.decision is FaceDecision.MATCH:
-        match = passed("face.match", f"The live face matches the card photo (distance {check.distance:.3f} "
-                       f"within threshold {check.threshold:.3f}).", distance=check.distance,
+        match = passed("face.match", "face-match", {"distance": f"{check.distance:.3f}",
+                       "threshold": f"{check.threshold:.3f}"}, distance=check.distance,
                        threshold=check.threshold)
     elif check.decision is FaceDecision.NO_MATCH:
-        match = failed("face.match", f"The live face does not match the card photo (distance "
-                       f"{check.distance:.3f} over threshold {check.threshold:.3f}). Check the person "
-                       "against the card yourself, or retake.", overridable=True,
+        match = failed("face.match", "face-no-match", {"distance": f"{check.distance:.3f}",
+                       "threshold": f"{check.threshold:.3f}"}, overridable=True,
                        distance=check.distance, threshold=check.threshold)
     else:
-        match = failed("face.match", f"No decision could be made: {check.reason or 'retake the picture'}",
-                       overridable=True)
+        why = check.message or (verbatim(check.reason) if check.reason else Message("face-retake"))
+        match = failed("face.match", "face-no-decision", {"reason": why}, overridable=True)
     if check.liveness_passed:
-        live = passed("face.liveness", "The liveness challenge was passed.")
+        live = passed("face.liveness", "face-liveness-passed")
     else:
-        live = failed("face.liveness", "The liveness challenge was not passed: repeat it, or confirm in "
-                      "person that a live person is present.", overridable=True)
+        live = failed("face.liveness", "face-liveness-failed", overridable=True)
     return [match, live]
 
 
 def account_checks(request: AccountRequest) -> list[CheckResult]:
     phone = request.phone.replace(" ", "").replace("-", "")
     return [
-        passed("account.phone", "The mobile number is valid.") if _PHONE.match(phone)
-        else failed("account.phone", "Enter an 11-digit mainland mobile number starting with 1."),
-        passed("account.address", "An address is given.") if request.address.strip()
-        else failed("account.address", "Enter the address where the customer lives."),
-        passed("account.product", "A product is chosen.") if request.product.strip()
-        else failed("account.product", "Choose the account product."),
+        passed("account.phone", "account-phone-ok") if _PHONE.match(phone)
+        else failed("account.phone", "account-phone-invalid"),
+        passed("account.address", "account-address-ok") if request.address.strip()
+        else failed("account.address", "account-address-missing"),
+        passed("account.product", "account-product-ok") if request.product.strip()
+        else failed("account.product", "account-product-missing"),
     ]
 
 
@@ -354,29 +354,28 @@ def loan_checks(offer: LoanOffer, policy: LoanPolicy) -> list[CheckResult]:
     """Limits of the product, the borrower's line and eligibility, and a disclosed APR."""
     t, q = offer.terms, offer.quote
     checks = [
-        passed("loan.amount", "The amount is within the product's range.")
+        passed("loan.amount", "loan-amount-ok")
         if policy.min_amount <= t.amount <= policy.max_amount
-        else failed("loan.amount", f"The amount must be between {policy.min_amount:,} and "
-                    f"{policy.max_amount:,} CNY.", amount=str(t.amount)),
-        passed("loan.term", "The term is allowed.") if 1 <= t.months <= policy.max_months
-        else failed("loan.term", f"The term must be 1 to {policy.max_months} months.", months=t.months),
-        passed("loan.rate", "The rate is within the product's range.")
+        else failed("loan.amount", "loan-amount-out-of-range", {"min": f"{policy.min_amount:,}",
+                    "max": f"{policy.max_amount:,}"}, amount=str(t.amount)),
+        passed("loan.term", "loan-term-ok") if 1 <= t.months <= policy.max_months
+        else failed("loan.term", "loan-term-out-of-range", {"max_months": policy.max_months}, months=t.months),
+        passed("loan.rate", "loan-rate-ok")
         if policy.min_rate <= t.annual_rate <= policy.max_rate
-        else failed("loan.rate", f"The yearly rate must be between {policy.min_rate} % and "
-                    f"{policy.max_rate} %.", rate=str(t.annual_rate)),
-        passed("loan.eligible", "The borrower is not on the dishonest-persons list.") if not t.excluded
-        else failed("loan.eligible", "The borrower is on the dishonest-persons (失信被执行人) list: "
-                    "no loan can be granted."),
-        passed("loan.apr_disclosed", f"The APR {q.apr} % is worked out and shown.")
+        else failed("loan.rate", "loan-rate-out-of-range", {"min": str(policy.min_rate),
+                    "max": str(policy.max_rate)}, rate=str(t.annual_rate)),
+        passed("loan.eligible", "loan-eligible") if not t.excluded
+        else failed("loan.eligible", "loan-excluded"),
+        passed("loan.apr_disclosed", "loan-apr-shown", {"apr": str(q.apr)})
         if q.apr >= t.annual_rate - Decimal("0.01")
-        else failed("loan.apr_disclosed", "The APR shown is below the nominal rate: recompute the quote.",
+        else failed("loan.apr_disclosed", "loan-apr-below-rate",
                     apr=str(q.apr)),
     ]
     if t.credit_line is not None:
         checks.append(
-            passed("loan.credit_line", "The amount is within the pre-approved line.")
+            passed("loan.credit_line", "loan-credit-line-ok")
             if t.amount <= t.credit_line
-            else failed("loan.credit_line", f"The amount is over the pre-approved line of {t.credit_line:,} CNY.",
+            else failed("loan.credit_line", "loan-over-credit-line", {"line": f"{t.credit_line:,}"},
                         overridable=True, line=str(t.credit_line), amount=str(t.amount))
         )
     return checks
@@ -387,13 +386,18 @@ def document_checks(documents: DocumentSet) -> list[CheckResult]:
     missing = [k.value for k in DocumentKind if k not in kinds]
     empty = [d.kind.value for d in documents.documents if not d.sha256]
     checks = [
-        passed("documents.complete", "All four documents are there.") if not missing
-        else failed("documents.complete", f"Documents missing: {', '.join(missing)}. Generate them again.",
+        passed("documents.complete", "documents-complete") if not missing
+        else failed("documents.complete", "documents-missing", {"kinds": _kinds(missing)},
                     missing=missing),
     ]
     if empty:
-        checks.append(failed("documents.hashed", f"Documents without a fingerprint: {', '.join(empty)}."))
+        checks.append(failed("documents.hashed", "documents-not-hashed", {"kinds": _kinds(empty)}))
     return checks
+
+
+def _kinds(kinds: list[str]) -> tuple[Message, ...]:
+    """Document kinds to name in a sentence."""
+    return tuple(Message("document-kind", {"kind": k}) for k in kinds)
 
 
 def signature_checks(signed: SignedSet) -> list[CheckResult]:
@@ -401,12 +405,10 @@ def signature_checks(signed: SignedSet) -> list[CheckResult]:
     unsigned = [k.value for k in DocumentKind if k not in kinds]
     untimed = [d.kind.value for d in signed.documents if d.signed and d.pades_level in (None, "B-B")]
     return [
-        failed("signature.handwriting", "The signature pad is empty: the borrower must sign before anything "
-               "is signed.") if signed.capture.is_empty
-        else passed("signature.handwriting", "The borrower's handwriting is captured."),
-        passed("signature.all_signed", "Every document is signed.") if not unsigned
-        else failed("signature.all_signed", f"Not signed: {', '.join(unsigned)}.", unsigned=unsigned),
-        passed("signature.timestamped", "Every signature carries a trusted timestamp.") if not untimed
-        else warned("signature.timestamped", "Some signatures have no timestamp yet; they are queued for "
-                    "upgrade when the timestamp service is reachable.", untimed=untimed),
+        failed("signature.handwriting", "signature-pad-empty") if signed.capture.is_empty
+        else passed("signature.handwriting", "signature-captured"),
+        passed("signature.all_signed", "signature-all-signed") if not unsigned
+        else failed("signature.all_signed", "signature-not-signed", {"kinds": _kinds(unsigned)}, unsigned=unsigned),
+        passed("signature.timestamped", "signature-timestamped") if not untimed
+        else warned("signature.timestamped", "signature-untimed", untimed=untimed),
     ]

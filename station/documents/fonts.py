@@ -32,6 +32,7 @@ from filelock import FileLock
 
 from station.core.checks import CheckResult, failed, passed
 from station.errors import StationError
+from station.messages import Message
 
 __all__ = [
     "FontError",
@@ -55,7 +56,6 @@ _KNOWN_FILES = {  # where Debian/Ubuntu put them; fontconfig is asked when they 
     STAMP_FAMILY: ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                    "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf"),
 }
-_SETUP_FIX = "Run scripts/setup.sh (it installs fonts-wqy-microhei and fonts-noto-cjk)."
 _STAMP_BUILD = "1"  # bump when the way the stamp font is built changes: older cache files are replaced
 _HANGUL = range(0xAC00, 0xD7B0)  # WQY has the Hangul syllables; Chinese documents never need them
 _LAYOUT_ONLY = frozenset("\n\r\t")  # line breaks and tabs are layout, not glyphs
@@ -69,7 +69,7 @@ class MissingGlyphsError(StationError):
     """Text has characters the fonts cannot draw; ``check`` holds the field names and code points."""
 
     def __init__(self, check: CheckResult) -> None:
-        super().__init__(check.reason)
+        super().__init__(check.message.id, **check.message.args)
         self.check = check
 
 
@@ -130,15 +130,13 @@ def check_glyphs(values: Mapping[str, str], fonts: Iterable[FontFace | Path] | N
         for face in faces:
             lacking.update(dict.fromkeys(missing_glyphs(text, face)))
         if lacking:
-            where = ", ".join(f"U+{ord(ch):04X} at character {text.index(ch) + 1}" for ch in lacking)
-            problems.append(f"{field} ({where})")
+            where = tuple(Message("glyph-at", {"code": f"U+{ord(ch):04X}", "position": text.index(ch) + 1})
+                          for ch in lacking)
+            problems.append(Message("glyphs-field", {"field": field, "where": where}))
     if problems:
-        return failed("fonts_cover_text",
-                      "The document fonts cannot draw some characters: " + "; ".join(problems)
-                      + ". Check the spelling against the ID card; a character outside the fonts cannot be "
-                        "printed or signed, so ask how the bank records such names.",
-                      fields=[p.split(" (")[0] for p in problems])
-    return passed("fonts_cover_text", "The document fonts can draw every character.", fields=list(values))
+        return failed("fonts_cover_text", "glyphs-missing", {"problems": tuple(problems)},
+                      fields=[p.args["field"] for p in problems])
+    return passed("fonts_cover_text", "glyphs-ok", fields=list(values))
 
 
 def require_glyphs(values: Mapping[str, str], fonts: Iterable[FontFace | Path] | None = None) -> None:
@@ -159,7 +157,7 @@ def _find_face(family: str) -> FontFace:
             index = _face_index(path, family)
             if index is not None:
                 return FontFace(path, index, family)
-    raise FontError(f"The font {family} is not installed, so documents and stamps cannot be drawn. {_SETUP_FIX}")
+    raise FontError("font-not-installed", family=family)
 
 
 def _fontconfig_files(family: str) -> list[Path]:
@@ -187,7 +185,7 @@ def _face_index(path: Path, family: str) -> int | None:
             if names.getDebugName(1) == family and names.getDebugName(2) in ("Regular", None):
                 return index
     except (OSError, TTLibError, KeyError) as exc:
-        raise FontError(f"The font file {path} cannot be read ({exc}). {_SETUP_FIX}") from exc
+        raise FontError("font-unreadable", path=str(path), problem=str(exc)) from exc
     return None
 
 
@@ -198,7 +196,7 @@ def _cmap(path: Path, index: int) -> frozenset[int]:
     try:
         return frozenset(TTFont(path, fontNumber=index, lazy=True).getBestCmap())
     except (OSError, TTLibError, KeyError, AssertionError) as exc:
-        raise FontError(f"The font file {path} cannot be read ({exc}). {_SETUP_FIX}") from exc
+        raise FontError("font-unreadable", path=str(path), problem=str(exc)) from exc
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +209,7 @@ def _register_body_font() -> str:
     try:
         pdfmetrics.registerFont(TTFont(REPORTLAB_BODY_NAME, str(face.path), subfontIndex=face.index))
     except TTFError as exc:
-        raise FontError(f"reportlab cannot use the font {face.path} ({exc}). {_SETUP_FIX}") from exc
+        raise FontError("font-unusable", path=str(face.path), problem=str(exc)) from exc
     for bold in (0, 1):  # the face has one weight: <b> and <i> in a paragraph keep it instead of failing
         for italic in (0, 1):
             addMapping(REPORTLAB_BODY_NAME, bold, italic, REPORTLAB_BODY_NAME)
@@ -277,5 +275,4 @@ def _build_stamp_font(source: FontFace, code_points: Iterable[int], target: Path
         os.replace(partial, target)
     except OSError as exc:
         partial.unlink(missing_ok=True)
-        raise FontError(f"Cannot write the stamp font to {target.parent} ({exc.strerror}). "
-                        "Free some disk space or fix the cache folder's permissions.") from exc
+        raise FontError("stamp-font-not-written", folder=str(target.parent), problem=str(exc.strerror)) from exc

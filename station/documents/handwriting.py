@@ -69,7 +69,7 @@ class HandwritingError(StationError):
     """The strokes are not a usable signature; ``check`` holds the reason and figures."""
 
     def __init__(self, check: CheckResult) -> None:
-        super().__init__(check.reason)
+        super().__init__(check.message.id, **check.message.args)
         self.check = check
 
 
@@ -78,22 +78,20 @@ def check_handwriting(strokes: Strokes) -> CheckResult:
     try:
         arrays = _arrays(strokes)
     except ValueError as exc:
-        return failed("handwriting_present", f"The pen input cannot be read ({exc}); ask the borrower to sign "
-                      "again.")
+        return failed("handwriting_present", "pen-input-unreadable", {"problem": str(exc)})
     points = sum(len(a) for a in arrays)
     if points > MAX_POINTS:
-        return failed("handwriting_present", f"The pen input has {points} points, more than a signature "
-                      f"({MAX_POINTS}); clear the pad and ask the borrower to sign again.", points=points)
+        return failed("handwriting_present", "pen-input-too-long", {"points": points, "max": MAX_POINTS},
+                      points=points)
     if not arrays or points == 0:
-        return failed("handwriting_present", "The signature pad is empty: ask the borrower to sign.")
+        return failed("handwriting_present", "handwriting-empty")
     xy = np.vstack([a[:, :2] for a in arrays])
     extent = float(np.ptp(xy, axis=0).max())
     length = float(sum(np.linalg.norm(np.diff(a[:, :2], axis=0), axis=1).sum() for a in arrays))
     figures = {"strokes": len(arrays), "points": points, "extent": round(extent, 1), "ink_length": round(length, 1)}
     if extent < MIN_EXTENT or length < MIN_INK_LENGTH:
-        return failed("handwriting_present", "The pad holds only a dot or a short scratch, not a signature: clear "
-                      "it and ask the borrower to sign their name.", **figures)
-    return passed("handwriting_present", f"{len(arrays)} strokes of handwriting.", **figures)
+        return failed("handwriting_present", "handwriting-scratch", **figures)
+    return passed("handwriting_present", "handwriting-strokes", {"strokes": len(arrays)}, **figures)
 
 
 def render_handwriting(strokes: Strokes, max_size: tuple[int, int] = MAX_SIZE) -> bytes:
@@ -167,8 +165,8 @@ def _ink(png: bytes) -> np.ndarray:
             paper = Image.new("RGBA", image.size, (255, 255, 255, 255))
             grey = np.asarray(Image.alpha_composite(paper, image.convert("RGBA")).convert("L"), dtype=float)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise HandwritingError(failed("handwriting_present", f"The handwriting image cannot be read ({exc}); "
-                                      "give a PNG of the signature.")) from exc
+        raise HandwritingError(failed("handwriting_present", "handwriting-image-unreadable",
+                                      {"problem": str(exc)})) from exc
     full, none = INK_LEVEL
     return np.clip((none - grey) * 255 / (none - full), 0, 255).astype(np.uint8)
 

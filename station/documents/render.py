@@ -171,14 +171,13 @@ def template_values(data: DocumentInput) -> dict[str, str]:
     :class:`~station.documents.fonts.MissingGlyphsError` for text the font cannot draw.
     """
     if data.issued_at.tzinfo is None:
-        raise DocumentError("The documents' issue time must carry a time zone.")
+        raise DocumentError("document-naive-time")
     front, back = data.card.front, data.card.back
     request, terms, quote = data.account.request, data.offer.terms, data.offer.quote
     rows = _schedule_rows(data.offer)
     principal = sum((_money(r["principal"]) for r in rows), Decimal(0))
     if principal != terms.amount:
-        raise DocumentError(f"The repayment schedule's principal parts add up to {principal}, not the loan amount "
-                            f"{terms.amount}: redo the loan step before making the documents.")
+        raise DocumentError("document-schedule-mismatch", principal=str(principal), amount=str(terms.amount))
     first_due = rows[0]["due_date"]
     values = {
         "reference": data.reference,
@@ -237,13 +236,12 @@ def _template(kind: DocumentKind) -> _Template:
         blocks = tuple(raw.get("block", ()))
         template = _Template(kind, raw["title"], raw["number"], blocks)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise DocumentError(f"The document template {path} cannot be used ({exc!r}). Restore it from the "
-                            "station's install.") from exc
+        raise DocumentError("document-template-unusable", path=str(path), problem=repr(exc)) from exc
     unknown = [b.get("type") for b in blocks if b.get("type") not in _BLOCK_TYPES]
     if unknown:
-        raise DocumentError(f"The document template {path} has blocks of unknown type {unknown}.")
+        raise DocumentError("document-template-unknown-blocks", path=str(path), types=str(unknown))
     if sum(b["type"] == "signatures" for b in blocks) != 1:
-        raise DocumentError(f"The document template {path} must have exactly one signatures block.")
+        raise DocumentError("document-template-signatures", path=str(path))
     return template
 
 
@@ -255,8 +253,7 @@ def _fill(text: str, values: Mapping[str, str], kind: DocumentKind) -> str:
         if name is None:
             continue
         if spec or conversion or name not in values:
-            raise DocumentError(f"The template {kind.value}.toml uses {{{name}}}, which the station does not "
-                                "provide; see assets/templates/README.md for the placeholders.")
+            raise DocumentError("document-template-placeholder", template=kind.value, name=name)
         out.append(escape(values[name]))
     return "".join(out)
 
@@ -403,8 +400,7 @@ def _render(kind: DocumentKind, data: DocumentInput, values: Mapping[str, str]) 
     content = buffer.getvalue()
     found = sorted(name for name, _, _ in slots)
     if found != sorted((BANK_FIELD, BORROWER_FIELD)):
-        raise DocumentError(f"The template {kind.value}.toml placed the signature fields {found}, "
-                            "expected one borrower and one bank field.")
+        raise DocumentError("document-template-fields", template=kind.value, found=str(found))
     record = DocumentRecord(kind, f"{kind.value}.pdf", hashlib.sha256(content).hexdigest(), content=content)
     return RenderedDocument(record, template.title, doc.page,
                             tuple(SignatureSlot(n, p, tuple(b)) for n, p, b in slots))
@@ -462,7 +458,7 @@ def _fields_table(rows: Sequence[Sequence[str]]) -> Table:
     ]
     for r, row in enumerate(rows):
         if len(row) not in (2, 4):
-            raise DocumentError(f"A fields row must have 2 or 4 cells, not {len(row)}.")
+            raise DocumentError("document-fields-row", cells=len(row))
         cells.append([Paragraph(c, styles["cell"]) for c in row] + [""] * (4 - len(row)))
         commands += [("BACKGROUND", (0, r), (0, r), _SHADE)]
         commands += [("BACKGROUND", (2, r), (2, r), _SHADE)] if len(row) == 4 else [("SPAN", (1, r), (3, r))]
@@ -506,11 +502,11 @@ def _schedule_table(rows: Sequence[Mapping[str, str]]) -> LongTable:
 def _schedule_rows(offer: LoanOffer) -> list[Mapping[str, str]]:
     rows = offer.quote.schedule
     if not rows:
-        raise DocumentError("The loan quote has no repayment schedule: redo the loan step before the documents.")
+        raise DocumentError("document-no-schedule")
     for row in rows:
         missing = [k for k in _SCHEDULE_KEYS if k not in row]
         if missing:
-            raise DocumentError(f"A repayment schedule row lacks {missing}: redo the loan step.")
+            raise DocumentError("document-schedule-row", missing=str(missing))
     return rows
 
 
@@ -518,7 +514,7 @@ def _money(text: str) -> Decimal:
     try:
         return Decimal(text)
     except InvalidOperation as exc:
-        raise DocumentError("The repayment schedule has an amount that is not a number: redo the loan step.") from exc
+        raise DocumentError("document-schedule-amount") from exc
 
 
 def _yuan(amount: Decimal) -> str:
@@ -539,7 +535,7 @@ def _parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise DocumentError("The repayment schedule has a due date that is not a date: redo the loan step.") from exc
+        raise DocumentError("document-schedule-date") from exc
 
 
 def _chinese_date(day: date) -> str:

@@ -27,6 +27,7 @@ from pyhanko.pdf_utils.writer import PdfFileWriter
 from pyhanko.stamp import StaticStampStyle, TextStampStyle
 from pyhanko.stamp.text import TextStamp
 
+from station.core.checks import failed
 from station.documents.fonts import check_glyphs
 from station.errors import StampImageError, StampTextError
 
@@ -100,7 +101,7 @@ def seal_png(bank_name: str, font: Path, label: str = SEAL_LABEL, size: int = 48
     """
     name = " ".join(bank_name.split())
     if not name:
-        raise StampTextError("the bank's name is empty; set bank.name in the station settings")
+        raise StampTextError(failed("stamp.bank_name", "stamp-bank-name-empty"))
     require_glyphs(font, bank_name=name, seal_label=label)
     scale = 2  # draw at twice the size, then shrink: smooth edges
     full = size * scale
@@ -129,10 +130,10 @@ def seal_png(bank_name: str, font: Path, label: str = SEAL_LABEL, size: int = 48
 def handwriting_image(png: bytes | None) -> Image.Image:
     """The handwriting PNG as an RGBA image; :class:`StampImageError` if missing, unreadable or blank."""
     if not png:
-        raise StampImageError("there is no handwritten signature; have the borrower sign on the pad first")
+        raise StampImageError("stamp-no-handwriting")
     image = _open_png(png, "handwriting")
     if image.getchannel("A").getbbox() is None:
-        raise StampImageError("the handwritten signature is blank; have the borrower sign on the pad again")
+        raise StampImageError("stamp-handwriting-blank")
     return image
 
 
@@ -176,11 +177,11 @@ def _open_png(data: bytes, what: str) -> Image.Image:
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format != "PNG":
-                raise StampImageError(f"the {what} image is {image.format}, not PNG")
+                raise StampImageError("stamp-image-not-png", image=what, format=str(image.format))
             image.load()
             return image.convert("RGBA")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise StampImageError(f"the {what} image cannot be read ({exc}); capture it again") from exc
+        raise StampImageError("stamp-image-unreadable", image=what, problem=str(exc)) from exc
 
 
 def _star(x: float, y: float, radius: float) -> list[tuple[float, float]]:

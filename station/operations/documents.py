@@ -46,7 +46,7 @@ def make_documents(visit: Visit) -> DocumentSet:
 
     card, account, offer = (visit.output(s) for s in (Step.ID_CARD, Step.ACCOUNT, Step.LOAN))
     if not (isinstance(card, IdCardRead) and isinstance(account, AccountOpened) and isinstance(offer, LoanOffer)):
-        raise StepsMissing("The ID card, account and loan steps must be done first.")
+        raise StepsMissing("documents-steps-missing")
     data = DocumentInput(card, account, offer, visit.bank.name, case_reference(visit.case_id), visit.now())
     return render_documents(data).document_set()
 
@@ -79,7 +79,7 @@ def sign_documents(visit: Visit, capture: SignatureCapture, kit: SigningKit, *,
 
     documents, card = visit.output(Step.DOCUMENTS), visit.output(Step.ID_CARD)
     if not isinstance(documents, DocumentSet) or not isinstance(card, IdCardRead):
-        raise StepsMissing("The ID card and documents steps must be done before anything is signed.")
+        raise StepsMissing("signing-steps-missing")
     blind_index = visit.session.officer.cipher.blind_index  # type: ignore[attr-defined]
     borrower = BorrowerIdentity(card.front.name, blind_index(card.front.id_number, BORROWER_CERTIFICATE_PURPOSE))
     return sign_set(documents.documents, capture if capture.png else capture_with_png(capture), borrower,
@@ -95,6 +95,6 @@ def write_signed(documents: Sequence[DocumentRecord], folder: Path) -> Mapping[P
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(f"The folder {folder} cannot be made ({exc.strerror or exc}); choose another.") from exc
+        raise WriteError("folder-not-made", folder=str(folder), problem=exc.strerror or str(exc)) from exc
     write_all_atomically({path: d.content or b"" for path, d in files.items()})
     return files

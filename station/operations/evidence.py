@@ -117,11 +117,11 @@ def open_bundle(envelope: bytes, key: bytes, cert: Path, trust: TrustStore,
         branch_key = _private_key(key, passphrase)
         branch_cert = x509.load_der_x509_certificate(read_certificates(cert)[0].dump())
     except (OSError, ValueError, TypeError, CertificateFileError) as exc:
-        raise BundleKeyError(f"The branch's key or certificate cannot be read: {exc}") from exc
+        raise BundleKeyError("bundle-branch-key-unreadable", problem=str(exc)) from exc
     try:
         seal = open_sealed(envelope, branch_key, branch_cert, trust)
     except (ValueError, TypeError) as exc:  # a parser's failure is a bundle that does not open, never a pass
-        raise BundleOpenError(f"The bundle cannot be opened: {exc}") from exc
+        raise BundleOpenError("bundle-unopenable", problem=str(exc)) from exc
     return BundleCheck(seal, check_archive(seal.content))
 
 

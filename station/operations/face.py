@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from station.config import Settings
 from station.core.models import FaceCheck, FaceDecision
 from station.errors import StationError
+from station.messages import Message
 
 if TYPE_CHECKING:
     from station.vision.calibration import Calibration
@@ -23,8 +24,8 @@ if TYPE_CHECKING:
     from station.vision.frames import FrameSource
     from station.vision.liveness import Action
 
-IN_PERSON = "The officer compared the customer with the card in person."
-"""Recorded (in English, like every record) when no match could be made."""
+IN_PERSON = Message("face-in-person")
+"""Recorded when no match could be made."""
 
 Listener = Callable[[Any, str], None]
 """``(observation, prompt)``: what the camera sees of the face and what to tell the customer, per frame."""
@@ -95,7 +96,8 @@ def in_person_record(settings: Settings) -> FaceCheck:
         threshold, name, model = calibration.threshold, calibration.name, calibration.model_version
     except StationError:
         threshold, name, model = 0.0, "-", "-"
-    return FaceCheck(FaceDecision.RETRY, None, threshold, model, name, False, IN_PERSON, {"asked": [], "seen": []})
+    return FaceCheck(FaceDecision.RETRY, None, threshold, model, name, False, str(IN_PERSON), {"asked": [], "seen": []},
+                     message=IN_PERSON)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,8 @@ def calibrate(settings: Settings, dataset: Path, *, target_far: float, descripti
     try:
         save_calibration(calibration, target)
     except OSError as exc:
-        raise CalibrationWriteError(f"Cannot write {target}: {exc.strerror}.") from exc
+        raise CalibrationWriteError("calibration-not-written", path=str(target),
+                                    problem=exc.strerror or str(exc)) from exc
     return CalibrationRun(calibration, target)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from station.core.models import FaceCheck
 from station.errors import StationError
+from station.messages import Message
 
 Box = tuple[int, int, int, int] | None
 _CONTEXT = multiprocessing.get_context("spawn")  # a clean process: no copy of the GUI's threads or Qt
@@ -53,10 +54,10 @@ class FaceWorker:
         self._conn = here
         kind, *rest = here.recv()
         if kind != "ready":
-            raise FaceCheckError(rest[0])
+            raise FaceCheckError(rest[0].id, **rest[0].args)
 
     def check(self, portrait: bytes, camera: str, calibration: Path | None, challenge: Sequence[str],
-              on_frame: Callable[[bytes], None], on_observed: Callable[[Box, str], None]) -> FaceCheck:
+              on_frame: Callable[[bytes], None], on_observed: Callable[[Box, Message], None]) -> FaceCheck:
         """Run one check against the calibration file ``calibration`` (None: the shipped one); ``on_frame`` gets
         each frame as JPEG, ``on_observed`` the face box and the prompt."""
         with self._lock:
@@ -70,7 +71,7 @@ class FaceWorker:
                     kind, *rest = self._conn.recv()
                 except EOFError as exc:
                     self._process = None
-                    raise FaceCheckError("The face check stopped unexpectedly; start it again.") from exc
+                    raise FaceCheckError("face-check-stopped-unexpectedly") from exc
                 if kind == "frame":
                     on_frame(rest[0])
                 elif kind == "observed":
@@ -78,7 +79,7 @@ class FaceWorker:
                 elif kind == "result":
                     return rest[0]
                 else:
-                    raise FaceCheckError(rest[0])
+                    raise FaceCheckError(rest[0].id, **rest[0].args)
 
     def stop(self) -> None:
         """End the running check early (it returns with what it saw)."""
@@ -113,7 +114,7 @@ def _serve(conn: Connection, stop: Any) -> None:
 
         load_models()
     except StationError as exc:
-        conn.send(("error", str(exc)))
+        conn.send(("error", exc.message))
         return
     conn.send(("ready",))
     while True:
@@ -126,9 +127,9 @@ def _serve(conn: Connection, stop: Any) -> None:
         try:
             conn.send(("result", _check(conn, stop, *message[1:])))
         except StationError as exc:
-            conn.send(("error", str(exc)))
+            conn.send(("error", exc.message))
         except Exception as exc:  # noqa: BLE001 - reported to the officer as a failed check, never a pass
-            conn.send(("error", f"The face check failed ({type(exc).__name__}: {exc}); start it again."))
+            conn.send(("error", Message("face-check-failed", {"error": f"{type(exc).__name__}: {exc}"})))
 
 
 def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, calibration_file: str | None,
@@ -149,7 +150,7 @@ def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, calibratio
 
         def read(self) -> FrameRead:
             if stop.is_set():
-                return FrameRead(FrameStatus.END, reason="The face check was stopped.")
+                return FrameRead(FrameStatus.END, message=Message("face-check-stopped"))
             read = source.read()
             if read.ok and read.frame is not None:
                 ok, jpeg = cv2.imencode(".jpg", read.frame.image, [cv2.IMWRITE_JPEG_QUALITY, 80])
@@ -160,7 +161,7 @@ def _check(conn: Connection, stop: Any, portrait: bytes, camera: str, calibratio
         def close(self) -> None:
             source.close()
 
-    def observed(observation: Any, prompt: str) -> None:
+    def observed(observation: Any, prompt: Message) -> None:
         box = observation.box
         conn.send(("observed", (box.left, box.top, box.right, box.bottom) if box else None, prompt))
 

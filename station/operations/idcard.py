@@ -88,25 +88,25 @@ def card_from_json(data: Mapping[str, Any]) -> IdCardRead:
     as typed in (no images, no portrait: the face step then needs the officer in person)."""
     fields = data.get("fields") if isinstance(data, Mapping) else None
     if not isinstance(fields, Mapping):
-        raise CardInputError('The card data has no "fields": give the output of station idcard read --json.')
+        raise CardInputError("card-input-no-fields")
 
     def value(name: str) -> str:
         raw = fields.get(name)
         text = raw.get("value") if isinstance(raw, Mapping) else raw
         if not isinstance(text, str) or not text.strip():
-            raise CardInputError(f"The card data lacks the field {name}.")
+            raise CardInputError("card-input-missing", field=name)
         return text.strip()
 
     def day(name: str) -> date:
         try:
             return date.fromisoformat(value(name))
         except ValueError as exc:
-            raise CardInputError(f"The field {name} is not a date (YYYY-MM-DD).") from exc
+            raise CardInputError("card-input-not-date", field=name) from exc
 
     try:
         sex = Sex(value("sex"))
     except ValueError as exc:
-        raise CardInputError("The field sex must be 男 or 女.") from exc
+        raise CardInputError("card-input-sex") from exc
     front = IdCardFront(value("name"), sex, value("ethnicity"), day("birth_date"), value("address"),
                         value("id_number").upper())
     back = IdCardBack(value("issuer"), day("valid_from"), None if value("valid_to") == PERMANENT else day("valid_to"))

@@ -44,14 +44,14 @@ def check(data: Mapping[str, Any]) -> Settings:
         settings = Settings(**data)
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        raise SettingsError(f"Some settings are not valid ({problems}).") from exc
+        raise SettingsError("settings-invalid", problems=problems) from exc
     for section, key in PATH_KEYS:
         value = getattr(getattr(settings, section), key)
         if value is not None and not Path(value).is_file():
-            raise SettingsError(f"{section}.{key}: there is no file {value}.")
+            raise SettingsError("settings-no-file", setting=f"{section}.{key}", path=str(value))
     camera = settings.ui.camera
     if not camera.isdigit() and not Path(camera).exists():
-        raise SettingsError(f"ui.camera: {camera} is neither a camera number nor a video file or image folder.")
+        raise SettingsError("settings-camera", camera=camera)
     _check_trust_files(settings)
     return settings
 
@@ -63,11 +63,11 @@ def _check_trust_files(settings: Settings) -> None:
     for key, read in (("trust_roots", read_certificates), ("crl_files", read_crls)):
         for value in getattr(settings.signing, key):
             if not Path(value).is_file():
-                raise SettingsError(f"signing.{key}: there is no file {value}.")
+                raise SettingsError("settings-no-file", setting=f"signing.{key}", path=str(value))
             try:
                 read(value)
             except CertificateFileError as exc:
-                raise SettingsError(f"signing.{key}: {exc}.") from exc
+                raise SettingsError("settings-trust-file", key=key, problem=exc.message) from exc
 
 
 def save(path: Path, changes: Mapping[str, Mapping[str, Any]]) -> Settings:

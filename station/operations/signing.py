@@ -54,7 +54,7 @@ def set_from_json(path: Path) -> SetToSign:
         capture = SignatureCapture.from_dict(data["capture"])
         borrower = BorrowerIdentity(str(data["borrower"]["name"]), str(data["borrower"]["id_hash"]))
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SetInputError(f"Cannot read {path} as a document set to sign: {exc}") from exc
+        raise SetInputError("sign-set-unreadable", path=str(path), problem=str(exc)) from exc
     return SetToSign(list(documents), capture if capture.png else capture_with_png(capture), borrower)
 
 
@@ -107,7 +107,7 @@ def demo_pki_of(settings: Settings) -> DemoPki:
     try:
         return ensure_demo_pki(settings.pki_dir, settings.bank.name)
     except PkiError as exc:
-        raise SigningError(f"The DEMO PKI cannot be used: {exc}.") from exc
+        raise SigningError("demo-pki-unusable", problem=str(exc)) from exc
 
 
 def build_stamp_font() -> None:
@@ -128,6 +128,5 @@ def serve_timestamps(settings: Settings, port: int) -> RunningTsa:
 
     pki = demo_pki(settings)
     if pki is None:
-        raise NoDemoTimestamps("The local timestamp service runs on the DEMO PKI only; this station uses "
-                               "another key.")
+        raise NoDemoTimestamps("tsa-demo-only")
     return serve(from_demo_pki(pki), port=port)

@@ -47,7 +47,7 @@ def hand_out(visit: Visit, folder: Path) -> dict[Path, DocumentRecord]:
 
     signed = visit.output(Step.SIGNATURE)
     if not visit.is_done or not isinstance(signed, SignedSet):
-        raise VisitError("The case is not finished: its documents must be signed before they are handed out.")
+        raise VisitError("case-not-finished")
     files = dict(write_signed([d for d in signed.documents if d.signed], folder))
     visit.store.add_event(visit.session.officer, visit.case_id, "documents.handed_out", "ok",  # type: ignore[arg-type]
                           {"files": [p.name for p in files], "folder": str(folder)})

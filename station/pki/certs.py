@@ -13,17 +13,20 @@ from asn1crypto import crl as asn1_crl
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
 
+from station.errors import StationError
+from station.messages import Arg
+
 __all__ = ["CertificateFileError", "read_certificates", "read_crls"]
 
 
-class CertificateFileError(Exception):
+class CertificateFileError(StationError):
     """A certificate or CRL file is missing, unreadable, or holds nothing usable; the message says which.
 
     ``unreadable`` is true when the file could not be read at all (missing, no permission).
     """
 
-    def __init__(self, message: str, unreadable: bool = False) -> None:
-        super().__init__(message)
+    def __init__(self, message_id: str, /, *, unreadable: bool = False, **args: Arg) -> None:
+        super().__init__(message_id, **args)
         self.unreadable = unreadable
 
 
@@ -34,9 +37,9 @@ def read_certificates(path: Path) -> list[asn1_x509.Certificate]:
         for cert in certs:
             _ = cert.subject.human_friendly, cert.public_key.native  # parse now, not during validation
     except (ValueError, TypeError) as exc:
-        raise CertificateFileError(f"{path} is not a PEM or DER certificate file ({exc})") from exc
+        raise CertificateFileError("cert-file-not-certificate", path=str(path), problem=str(exc)) from exc
     if not certs:
-        raise CertificateFileError(f"{path} holds no certificate")
+        raise CertificateFileError("cert-file-empty", path=str(path))
     return certs
 
 
@@ -47,7 +50,7 @@ def read_crls(path: Path) -> list[asn1_crl.CertificateList]:
         for crl in found:
             _ = crl.issuer.human_friendly, crl["tbs_cert_list"]["next_update"].native
     except (ValueError, TypeError) as exc:
-        raise CertificateFileError(f"{path} is not a PEM or DER CRL file ({exc})") from exc
+        raise CertificateFileError("cert-file-not-crl", path=str(path), problem=str(exc)) from exc
     return found
 
 
@@ -56,9 +59,10 @@ def _blocks(path: Path, kind: str) -> list[bytes]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CertificateFileError(f"the {kind} file {path} does not exist", unreadable=True) from None
+        raise CertificateFileError("cert-file-missing", unreadable=True, kind=kind, path=str(path)) from None
     except OSError as exc:
-        raise CertificateFileError(f"the {kind} file {path} cannot be read ({exc.strerror})", unreadable=True) from exc
+        raise CertificateFileError("cert-file-unreadable", unreadable=True, kind=kind, path=str(path),
+                                   problem=str(exc.strerror)) from exc
     if pem.detect(data):
         return [der for _, _, der in pem.unarmor(data, multiple=True)]
     return [data]

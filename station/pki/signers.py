@@ -99,17 +99,16 @@ def token_error(source: BankKeySource, exc: pkcs11.PKCS11Error) -> BankKeyError:
     if isinstance(exc, TOKEN_GONE):
         label = source.token_label if isinstance(source, Pkcs11Key) else "the token"
         return TokenRemovedError(
-            f"the signing token '{label}' went away while signing ({type(exc).__name__}); no document "
-            "was signed. Plug the token back in and sign the set again."
+            "token-removed", label=label, error=type(exc).__name__,
         )
-    return BankKeyError(f"the signing token refused to sign ({type(exc).__name__}: {exc}); no document was signed.")
+    return BankKeyError("token-refused", error=f"{type(exc).__name__}: {exc}")
 
 
 def _open_pkcs12(source: Pkcs12Key, chain: Sequence[asn1_x509.Certificate]) -> BankKey:
     try:
         key, cert, own_chain = load_pkcs12(source.path, source.passphrase)
     except PkiError as exc:
-        raise BankKeyError(f"the bank's key cannot be opened: {exc}") from exc
+        raise BankKeyError("bank-key-unopenable", problem=str(exc)) from exc
     asn1_chain = _merge([to_asn1(c) for c in own_chain], chain)
     material = IssuedCertificate(key, cert, ())
     signer = material.signer()
@@ -120,24 +119,20 @@ def _open_pkcs12(source: Pkcs12Key, chain: Sequence[asn1_x509.Certificate]) -> B
 def _open_pkcs11(source: Pkcs11Key, chain: Sequence[asn1_x509.Certificate]) -> BankKey:
     module = str(source.module)
     if not Path(module).is_file():
-        raise BankKeyError(f"the PKCS#11 module {module} does not exist; install the token's driver or fix "
-                           "signing.pkcs11_module")
+        raise BankKeyError("pkcs11-module-missing", module=module)
     try:
         session = open_pkcs11_session(module, token_criteria=TokenCriteria(label=source.token_label),
                                       user_pin=source.pin)
     except pkcs11.exceptions.PinIncorrect:
-        raise BankKeyError(f"the PIN for the token '{source.token_label}' is wrong; nothing was signed. "
-                           "Enter it again (the token locks after a few wrong tries).") from None
+        raise BankKeyError("token-pin-wrong", token=source.token_label) from None
     except pkcs11.exceptions.PinLocked:
-        raise BankKeyError(f"the token '{source.token_label}' is locked after too many wrong PINs; "
-                           "have its security officer unlock it.") from None
+        raise BankKeyError("token-locked", token=source.token_label) from None
     except (pkcs11.exceptions.PinLenRange, pkcs11.exceptions.PinInvalid):
-        raise BankKeyError(f"that is not a valid PIN for the token '{source.token_label}'.") from None
+        raise BankKeyError("token-pin-invalid", token=source.token_label) from None
     except pkcs11.PKCS11Error as exc:
-        raise BankKeyError(f"the token '{source.token_label}' cannot be opened ({exc}); plug it in and "
-                           "check signing.pkcs11_token_label.") from exc
+        raise BankKeyError("token-unopenable", token=source.token_label, problem=str(exc)) from exc
     except (OSError, RuntimeError) as exc:
-        raise BankKeyError(f"the PKCS#11 module {module} cannot be loaded ({exc}).") from exc
+        raise BankKeyError("pkcs11-module-unloadable", module=module, problem=str(exc)) from exc
     try:
         # raw mechanisms (hash in software): CKM_ECDSA and CKM_RSA_PKCS are on every token, SoftHSM2 included
         signer = PKCS11Signer(session, cert_label=source.cert_label or source.key_label,
@@ -145,8 +140,7 @@ def _open_pkcs11(source: Pkcs11Key, chain: Sequence[asn1_x509.Certificate]) -> B
         certificate = signer.signing_cert  # finds the key and certificate now, not halfway through the set
     except pkcs11.PKCS11Error as exc:
         session.close()
-        raise BankKeyError(f"the token '{source.token_label}' has no usable key '{source.key_label}' with its "
-                           f"certificate ({exc}); check signing.pkcs11_key_label.") from exc
+        raise BankKeyError("token-no-key", token=source.token_label, key=source.key_label, problem=str(exc)) from exc
     return BankKey(signer, certificate, tuple(chain), source, session)
 
 

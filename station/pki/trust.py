@@ -29,6 +29,7 @@ from pyhanko_certvalidator.errors import (
 )
 
 from station.errors import CertificateRefused
+from station.messages import Message
 from station.pki.demo import DemoPki
 
 SIGNING_KEY_USAGE = frozenset({"non_repudiation"})  # pyHanko's default for document signatures
@@ -48,13 +49,13 @@ class Trust:
     crls: tuple[asn1_crl.CertificateList, ...] = ()
     allow_fetching: bool = False
     revocation_mode: str = "require"
-    label: str = field(default="the configured trust roots", compare=False)
+    label: Message = field(default=Message("trust-configured-roots"), compare=False)
 
     @classmethod
     def from_demo_pki(cls, pki: DemoPki) -> Trust:
         """The DEMO root, its two CAs and their CRLs (read now); revocation data required, nothing fetched."""
         return cls(tuple(pki.trust_roots()), tuple(pki.intermediates()), tuple(pki.crls()),
-                   label="the DEMO root of this station")
+                   label=Message("trust-demo-root"))
 
     def validation_context(self, moment: datetime | None = None) -> ValidationContext:
         """A fresh pyHanko validation context (contexts cache paths and revocation results)."""
@@ -68,32 +69,31 @@ async def check_signing_certificate(
     certificate: asn1_x509.Certificate,
     chain: Sequence[asn1_x509.Certificate],
     trust: Trust,
-    whose: str,
+    whose: Message,
     *,
     personal: bool = False,
 ) -> None:
     """Raise :class:`CertificateRefused` unless ``certificate`` is valid now, trusted, not revoked and
-    allowed to sign documents (non-repudiation). ``whose`` names it in the message ("the bank's");
+    allowed to sign documents (non-repudiation). ``whose`` names it in the message (the bank's);
     ``personal`` keeps the subject and the validator's details (which name it) out of the message."""
     validator = CertificateValidator(certificate, intermediate_certs=list(chain),
                                      validation_context=trust.validation_context())
-    subject = "" if personal else f" ({certificate.subject.human_friendly})"
+    subject = "" if personal else f" ({certificate.subject.human_friendly})"  # a name: the same in every language
     try:
         await validator.async_validate_usage(set(SIGNING_KEY_USAGE))
     except (PathBuildingError, PathValidationError, InvalidCertificateError) as exc:
-        problem, fix = _REFUSALS.get(type(exc), _REFUSALS[PathValidationError])
-        if isinstance(exc, PathBuildingError):
-            problem = f"does not chain to {trust.label}"
+        problem = _REFUSALS.get(type(exc), "cannot-sign")
         detail = "" if personal or isinstance(exc, PathBuildingError) else f" ({exc})"
-        raise CertificateRefused(f"{whose} certificate{subject} {problem}{detail}; nothing was signed. {fix}") from exc
+        raise CertificateRefused("certificate-refused", whose=whose, subject=subject, problem=problem,
+                                 roots=trust.label, detail=detail) from exc
 
 
-_REFUSALS: dict[type[Exception], tuple[str, str]] = {
-    RevokedError: ("has been revoked", "Have a new certificate issued and configured."),
-    ExpiredError: ("has expired", "Renew the certificate."),
-    NotYetValidError: ("is not valid yet", "Check the station clock."),
-    InsufficientRevinfoError: ("has no revocation data to check it against",
-                               "Restart the station to renew the CRLs, or connect to the network."),
-    PathBuildingError: ("does not chain to the trusted roots", "Configure the right certificate or trust root."),
-    PathValidationError: ("cannot be used to sign documents", "Configure a document-signing certificate."),
+# the problem of each refusal, a variant of ``certificate-refused``
+_REFUSALS: dict[type[Exception], str] = {
+    RevokedError: "revoked",
+    ExpiredError: "expired",
+    NotYetValidError: "not-yet-valid",
+    InsufficientRevinfoError: "no-revocation-data",
+    PathBuildingError: "no-chain",
+    PathValidationError: "cannot-sign",
 }

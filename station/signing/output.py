@@ -19,5 +19,4 @@ def write_all_atomically(files: Mapping[Path, bytes]) -> None:
     try:
         files_module.write_all_atomically(files)
     except OSError as exc:
-        raise WriteError(f"the signed documents could not be written ({exc.strerror or exc}); nothing "
-                         "half-written was left. Free some disk space and save again.") from exc
+        raise WriteError("signed-not-written", problem=str(exc.strerror or exc)) from exc

@@ -50,9 +50,7 @@ class BankSeal:
             info = asyncio.run(self.bank.signer.async_sign_general_data(
                 content, DIGEST, detached=False, signed_attr_settings=PdfCMSSignedAttributes(signing_time=now)))
         except (pkcs11.PKCS11Error, ValueError, TypeError) as exc:
-            raise BankKeyError(f"the bank's key could not seal the evidence bundle ({type(exc).__name__}: {exc}); "
-                               "nothing was written. Check that the signing token is plugged in and export "
-                               "again.") from exc
+            raise BankKeyError("seal-failed", error=f"{type(exc).__name__}: {exc}") from exc
         return bytes(info.dump())
 
 
@@ -79,12 +77,11 @@ def open_sealed(envelope: bytes, key: PrivateKeyTypes, cert: x509.Certificate, t
     """Decrypt a bundle with the branch's key and check the bank's seal inside against ``trust`` (its roots
     and CRLs; the CRL check of :mod:`station.pki.trust_store` on the whole chain, as QA does)."""
     if not isinstance(key, rsa.RSAPrivateKey):
-        raise BundleOpenError("bundles are encrypted to RSA keys; this key is not RSA.")
+        raise BundleOpenError("bundle-key-not-rsa")
     try:
         sealed = pkcs7.pkcs7_decrypt_der(envelope, cert, key, [])
     except ValueError as exc:
-        raise BundleOpenError(f"this file cannot be decrypted with this key and certificate ({exc}): it is "
-                              "not an evidence bundle, or it was encrypted to another branch.") from exc
+        raise BundleOpenError("bundle-not-decrypted", problem=str(exc)) from exc
     try:
         info = cms.ContentInfo.load(sealed)
         signed = info["content"] if info["content_type"].native == "signed_data" else None

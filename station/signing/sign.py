@@ -43,6 +43,7 @@ from pyhanko.sign.validation.status import TimestampSignatureStatus
 from station.core.models import DocumentRecord, SignatureCapture, SignedSet
 from station.documents.stamps import StampPage, borrower_stamp, require_glyphs, seal_png, seal_stamp
 from station.errors import CertificateRefused, DocumentRefused, TimestampUnavailable
+from station.messages import Message
 from station.pki import asn1_lengths
 from station.pki.demo import BorrowerCertificateIssuer, DemoPki, PkiError, to_asn1
 from station.pki.signers import BankKey, token_error
@@ -124,7 +125,7 @@ def timestamper_for(tsa_url: str, pki: DemoPki | None) -> TimeStamper:
     """The configured RFC 3161 service: ``"local"`` is the in-process DEMO service, else an HTTP URL."""
     if tsa_url == "local":
         if pki is None:
-            raise TimestampUnavailable("the local timestamp service needs the DEMO PKI; configure signing.tsa_url")
+            raise TimestampUnavailable("tsa-needs-demo-pki")
         return from_demo_pki(pki)
     return HTTPTimeStamper(tsa_url, timeout=TSA_TIMEOUT_S)
 
@@ -137,11 +138,11 @@ async def probe_timestamper(timestamper: TimeStamper, trust: Trust) -> cms.Conte
         status = TimestampSignatureStatus(**await validate_tst_signed_data(
             token["content"], trust.validation_context(), expected_tst_imprint=lambda _alg: digest))
     except (TimeoutError, TimestampRequestError, OSError, ValueError) as exc:
-        raise TimestampUnavailable(f"the timestamp service gave no token ({exc or type(exc).__name__})") from exc
+        raise TimestampUnavailable("tsa-no-token", problem=str(exc or type(exc).__name__)) from exc
     if not (status.intact and status.valid):
-        raise TimestampUnavailable("the timestamp service's token does not verify")
+        raise TimestampUnavailable("tsa-token-invalid")
     if not status.trusted:
-        raise TimestampUnavailable(f"the timestamp service's certificate does not chain to {trust.label}")
+        raise TimestampUnavailable("tsa-untrusted", roots=trust.label)
     return token
 
 
@@ -168,19 +169,20 @@ class _Party:
 async def _sign_set(documents: list[DocumentRecord], capture: SignatureCapture, borrower: BorrowerIdentity,
                     kit: SigningKit, day: date, progress: Progress | None) -> SigningOutcome:
     if not documents:
-        raise DocumentRefused("there is no document to sign; generate the documents first")
+        raise DocumentRefused("sign-no-documents")
     writers = [_open_unsigned(record) for record in documents]  # the first signature writes on these
     name = " ".join(borrower.name.split())
     require_glyphs(kit.stamp_font, borrower_name=name)
     stamp = borrower_stamp(capture.png, name, day, kit.stamp_font)
-    await check_signing_certificate(kit.bank.certificate, kit.bank.chain, kit.trust, "the bank's")
+    await check_signing_certificate(kit.bank.certificate, kit.bank.chain, kit.trust, Message("whose-bank"))
     try:
         issued = kit.issuer.issue(name, borrower.id_hash)
     except PkiError as exc:
-        raise CertificateRefused(f"no certificate could be issued for the borrower: {exc}") from exc
+        raise CertificateRefused("sign-no-borrower-certificate", problem=str(exc)) from exc
     borrower_cert = to_asn1(issued.certificate)
     borrower_chain = [to_asn1(c) for c in issued.chain]
-    await check_signing_certificate(borrower_cert, borrower_chain, kit.trust, "the borrower's", personal=True)
+    await check_signing_certificate(borrower_cert, borrower_chain, kit.trust, Message("whose-borrower"),
+                                    personal=True)
 
     timestamper, problem, token = kit.timestamper, None, None
     if timestamper is None:
@@ -236,28 +238,27 @@ async def _sign_one(content: bytes, writer: IncrementalPdfFileWriter | None, rec
         except pkcs11.PKCS11Error as exc:
             raise token_error(kit.bank.source, exc) from exc
         except (PyHankoSigningError, PdfError) as exc:
-            raise DocumentRefused(f"{record.filename} cannot be signed in its '{party.field_name}' field ({exc}); "
-                                  "generate the documents again") from exc
+            raise DocumentRefused("sign-field-failed", file=record.filename, field=party.field_name,
+                                  problem=str(exc)) from exc
         return out.getvalue(), timestamper, problem, timestamper is not None
 
 
 def _open_unsigned(record: DocumentRecord) -> IncrementalPdfFileWriter:
     """A writer on the document, once checked: there, unchanged since it was made, not signed, both fields."""
     if not record.content:
-        raise DocumentRefused(f"{record.filename} has no content; generate the documents again")
+        raise DocumentRefused("sign-no-content", file=record.filename)
     if hashlib.sha256(record.content).hexdigest() != record.sha256:
-        raise DocumentRefused(f"{record.filename} changed since it was generated (its fingerprint differs); "
-                              "generate the documents again")
+        raise DocumentRefused("sign-changed", file=record.filename)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(record.content))
         if writer.prev.embedded_signatures:
-            raise DocumentRefused(f"{record.filename} is signed already; a set is signed once")
+            raise DocumentRefused("sign-signed-already", file=record.filename)
         found = {name for name, _, _ in fields.enumerate_sig_fields(writer.prev, filled_status=None)}
     except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise DocumentRefused(f"{record.filename} is not a readable PDF ({exc}); generate the documents again") from exc
+        raise DocumentRefused("sign-not-pdf", file=record.filename, problem=str(exc)) from exc
     for name in (BANK_FIELD, BORROWER_FIELD):
         if name not in found:
-            raise DocumentRefused(f"{record.filename} has no '{name}' signature field; generate the documents again")
+            raise DocumentRefused("sign-no-field", file=record.filename, field=name)
     return writer
 
 

@@ -64,7 +64,7 @@ def upgrade_record(record: DocumentRecord, trust: Trust, timestamper: TimeStampe
                    ) -> tuple[DocumentRecord, UpgradeResult]:
     """:func:`upgrade_pdf` on a signed document of a case; the record comes back with its new level."""
     if not record.content:
-        raise DocumentRefused(f"{record.filename} has no content to upgrade")
+        raise DocumentRefused("upgrade-no-content", file=record.filename)
     result = upgrade_pdf(record.content, trust, timestamper)
     updated = replace(record, content=result.content, sha256=hashlib.sha256(result.content).hexdigest(),
                       pades_level=result.after.value, awaiting_upgrade=result.after != PadesLevel.B_LTA)
@@ -75,7 +75,7 @@ async def _upgrade(content: bytes, trust: Trust, timestamper: TimeStamper | None
     reader = _read(content)
     before = pades_level(reader)
     if before is None:
-        raise DocumentRefused("the file has no signature to upgrade")
+        raise DocumentRefused("upgrade-no-signature")
     if before == PadesLevel.B_LTA:
         return UpgradeResult(content, before, before)
     await _require_valid(reader, trust)
@@ -105,7 +105,7 @@ def _read(content: bytes) -> PdfFileReader:
     try:
         return PdfFileReader(io.BytesIO(content))
     except (PdfError, ValueError) as exc:
-        raise DocumentRefused(f"the file is not a readable PDF ({exc})") from exc
+        raise DocumentRefused("upgrade-not-pdf", problem=str(exc)) from exc
 
 
 async def _require_valid(reader: PdfFileReader, trust: Trust) -> None:
@@ -113,12 +113,10 @@ async def _require_valid(reader: PdfFileReader, trust: Trust) -> None:
         try:
             status = await async_validate_pdf_signature(sig, trust.validation_context())
         except (PdfError, ValueError, KeyError, TypeError) as exc:
-            raise DocumentRefused(f"the signature in field '{sig.field_name}' cannot be checked ({exc}); "
-                                "the file is left as it is") from exc
+            raise DocumentRefused("upgrade-signature-unchecked", field=sig.field_name, problem=str(exc)) from exc
         if not status.bottom_line:
             raise DocumentRefused(
-                f"the signature in field '{sig.field_name}' does not hold ({status.summary()}); the file is left "
-                "as it is: have QA verify it")
+                "upgrade-signature-invalid", field=sig.field_name, summary=status.summary())
 
 
 async def _add_validation_data(reader: PdfFileReader, content: bytes, trust: Trust) -> bytes:
@@ -130,7 +128,7 @@ async def _add_validation_data(reader: PdfFileReader, content: bytes, trust: Tru
             paths = await collect_validation_info(sig, context)
         except (PathValidationError, PathBuildingError, ValidationError) as exc:
             raise RevocationUnavailable(
-                f"revocation data for the signature in field '{sig.field_name}' could not be had ({exc})") from exc
+                "upgrade-no-revocation-data", field=sig.field_name, problem=str(exc)) from exc
         DocumentSecurityStore.supply_dss_in_writer(
             writer, sig.pkcs7_content.hex().encode("ascii"), paths=paths, validation_context=context)
     out = io.BytesIO()

@@ -34,6 +34,7 @@ from station.core.models import (
     SignedSet,
 )
 from station.errors import StoreError
+from station.messages import Message
 from station.store import audit
 from station.store.crypto import FieldCipher
 from station.store.db import StationLock, create_store_engine, integrity_ok, migrate, reader, transaction
@@ -200,7 +201,7 @@ class Store:
     def _case(session: Session, case_id: str) -> Case:
         case = session.get(Case, case_id)
         if case is None:
-            raise CaseNotFoundError(f"There is no case {case_id} on this station.")
+            raise CaseNotFoundError("store-no-case", case=case_id)
         return case
 
     def list_cases(self, by: SignedIn | None = None, status: str | None = None) -> list[CaseSummary]:
@@ -229,9 +230,11 @@ class Store:
             now = self.clock()
             case = self._case(session, case_id)
             if case.status != "open":
-                raise StoreError(f"Case {case_id} is {case.status}; it cannot change any more.")
+                raise StoreError("store-case-closed", case=case_id,
+                                 status=Message("case-status", {"status": case.status}))
             if case.step != step:  # a caller working from an outdated view of the case
-                raise StoreError(f"Case {case_id} is at the {case.step} step, not {step}; open it again.")
+                raise StoreError("store-case-moved", case=case_id, current=Message("step-name", {"step": case.step}),
+                                 step=Message("step-name", {"step": step}))
             ref_id = _write_payload(session, by.cipher, case, payload, now) if payload is not None else None
             row = session.get(CaseStep, (case_id, step))
             sealed = (by.cipher.seal_text(json.dumps(dict(overrides), ensure_ascii=False),
@@ -269,7 +272,8 @@ class Store:
             now = self.clock()
             case = self._case(session, case_id)
             if case.status != "open":
-                raise StoreError(f"Case {case_id} is {case.status}; its steps cannot be redone.")
+                raise StoreError("store-case-closed-no-redo", case=case_id,
+                                 status=Message("case-status", {"status": case.status}))
             for name in [redo_step, *stale]:
                 row = session.get(CaseStep, (case_id, name))
                 if row is not None:
@@ -317,7 +321,7 @@ class Store:
             now = self.clock()
             item = session.get(OutboxItem, item_id)
             if item is None:
-                raise StoreError(f"There is no outbox item {item_id} on this station.")
+                raise StoreError("store-no-outbox-item", item=item_id)
             item.written_at, item.bundle = now, bundle
             audit.append(session, item.case_id, by.officer_id, "sync.outbox", "ok", {**figures, "bundle": bundle},
                          at=now)
@@ -448,6 +452,7 @@ def _write_face(session: Session, cipher: FieldCipher, case: Case, check: FaceCh
                        threshold=check.threshold, model_version=check.model_version,
                        calibration=check.calibration,
                        liveness={"passed": check.liveness_passed, "reason": check.reason,
+                                 "message": check.message.to_dict() if check.message else None,
                                  "details": dict(check.liveness)},
                        created_at=now)
     session.add(row)
@@ -462,7 +467,8 @@ def _read_face(session: Session, cipher: FieldCipher, case: Case, ref_id: str | 
     stored = row.liveness
     return FaceCheck(FaceDecision(row.decision), row.distance, row.threshold, row.model_version,
                      row.calibration, stored["passed"], stored["reason"], stored["details"],
-                     _open_opt(cipher, row.live_image_enc, f"face_checks.live_image:{row.id}"))
+                     _open_opt(cipher, row.live_image_enc, f"face_checks.live_image:{row.id}"),
+                     Message.from_dict(stored["message"]) if stored.get("message") else None)
 
 
 def _write_account(session: Session, cipher: FieldCipher, case: Case, opened: AccountOpened, now: datetime) -> str:

@@ -55,7 +55,7 @@ class KdfParams:
     def decode(cls, text: str) -> KdfParams:
         name, _, rest = text.partition("$")
         if name != "argon2id":
-            raise StoreError(f"Unknown key-slot derivation {name!r}: this database needs a newer station.")
+            raise StoreError("store-unknown-kdf", name=repr(name))
         values = dict(part.split("=") for part in rest.split(","))
         return cls(int(values["t"]), int(values["m"]), int(values["p"]))
 
@@ -133,8 +133,8 @@ def _open(key: bytes, sealed: bytes, aad: bytes) -> bytes:
 
 def _open_with(aead: AESGCM, sealed: bytes, aad: bytes) -> bytes:
     if len(sealed) < 1 + _NONCE + 16 or sealed[:1] != _FORMAT:
-        raise DecryptionError("A stored value is not in a format this station knows.")
+        raise DecryptionError("store-unknown-format")
     try:
         return aead.decrypt(sealed[1 : 1 + _NONCE], sealed[1 + _NONCE :], aad)
     except InvalidTag as exc:
-        raise DecryptionError("A stored value does not open with this key: wrong PIN or changed data.") from exc
+        raise DecryptionError("store-does-not-open") from exc

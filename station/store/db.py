@@ -107,8 +107,7 @@ def migrate(engine: Engine, database_file: Path | None = None) -> str | None:
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise StoreError(
-            f"This database was written by a newer version of the station (schema {current}). "
-            "Update the station software; the database was left untouched."
+            "store-newer-schema", schema=str(current),
         )
     head = script.get_current_head()
     if current == head:
@@ -152,8 +151,7 @@ class StationLock:
         except Timeout as exc:
             owner = self._owner.read_text(encoding="utf-8").strip() if self._owner.exists() else "unknown"
             raise StationBusyError(
-                f"Another station process is using {self.lock_file.parent} ({owner}). "
-                "Close it first, or give this one its own data folder (--data-dir); nothing was changed."
+                "store-busy", folder=str(self.lock_file.parent), owner=owner,
             ) from exc
         self._owner.write_text(f"pid {os.getpid()}, since {datetime.now():%Y-%m-%d %H:%M}", encoding="utf-8")
 
@@ -182,8 +180,7 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.rollback()
         if is_disk_full(exc):
             raise DiskFullError(
-                "The disk is full, so this step was not saved; the case is still at its last saved step. "
-                "Free some space (station doctor shows how much is left) and do the step again."
+                "store-disk-full",
             ) from exc
         raise
     finally:

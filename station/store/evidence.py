@@ -46,6 +46,7 @@ from station.core.models import FaceCheck, IdCardRead, case_reference
 from station.core.visit import ORDER
 from station.errors import StoreError
 from station.files import write_all_atomically
+from station.messages import Message
 from station.store.audit import link_problems
 from station.store.cases import CaseState, StepRecord, Store
 from station.store.db import DiskFullError, is_disk_full
@@ -114,8 +115,9 @@ def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient
     """Pack, seal, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
     state = store.case_state(case_id, by)
     if state.status != "done":
-        raise EvidenceError(f"Case {case_id} is {state.status} (at the {state.step} step): only a finished case "
-                            "can be exported. Finish its visit first.")
+        raise EvidenceError("evidence-case-not-done", case=case_id,
+                            status=Message("case-status", {"status": state.status}),
+                            step=Message("step-name", {"step": state.step}))
     at = store.clock()
     subject = check_recipient(recipient, at)
     archive, names, images = _pack(store, by, state, at)
@@ -132,18 +134,16 @@ def check_recipient(recipient: x509.Certificate, now: datetime) -> str:
     """The certificate's subject when it can receive a bundle: an RSA key meant for key encipherment, not expired."""
     subject = recipient.subject.rfc4514_string()
     if not isinstance(recipient.public_key(), rsa.RSAPublicKey):
-        raise EvidenceError(f"The branch certificate {subject} does not hold an RSA key; bundles are encrypted "
-                            "with RSA key transport only. Ask branch IT for its RSA encryption certificate.")
+        raise EvidenceError("evidence-recipient-not-rsa", subject=subject)
     try:
         usage = recipient.extensions.get_extension_for_class(x509.KeyUsage).value
     except x509.ExtensionNotFound:
         usage = None
     if usage is not None and not usage.key_encipherment:
-        raise EvidenceError(f"The branch certificate {subject} is not for encryption (no keyEncipherment key "
-                            "usage). Set sync.recipient_cert to the branch's encryption certificate.")
+        raise EvidenceError("evidence-recipient-not-encryption", subject=subject)
     if now >= recipient.not_valid_after_utc:  # the branch may have retired its key: ask for the new certificate
-        raise EvidenceError(f"The branch certificate {subject} expired on {recipient.not_valid_after_utc:%Y-%m-%d}. "
-                            "Get the current one from branch IT (sync.recipient_cert), or check the station's clock.")
+        raise EvidenceError("evidence-recipient-expired", subject=subject,
+                            date=f"{recipient.not_valid_after_utc:%Y-%m-%d}")
     return subject
 
 
@@ -154,11 +154,8 @@ def _write(path: Path, data: bytes) -> None:
         write_all_atomically({path: data})
     except OSError as exc:
         if is_disk_full(exc):
-            raise DiskFullError(f"The disk is full, so the evidence bundle {path.name} was not written (nothing "
-                                "partial was left). Free some space (station doctor shows how much is left) and "
-                                "export again.") from exc
-        raise EvidenceError(f"Cannot write the evidence bundle {path}: {exc.strerror}. Choose a folder this "
-                            "station may write to; nothing was written.") from exc
+            raise DiskFullError("evidence-disk-full", file=path.name) from exc
+        raise EvidenceError("evidence-not-written", path=str(path), problem=str(exc.strerror)) from exc
 
 
 # --- packing -------------------------------------------------------------------------------------

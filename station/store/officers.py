@@ -83,7 +83,7 @@ class Officers:
     def bootstrap(self, officer_id: str, display_name: str, pin: str) -> SignedIn:
         """Create the first officer (an admin) and the database's master key."""
         if self.any():
-            raise SignInError("This station already has officers; an admin adds new ones.")
+            raise SignInError("signin-officers-exist")
         master_key = new_master_key()
         self._create(officer_id, display_name, pin, "admin", master_key, actor=officer_id)
         return SignedIn(officer_id, display_name, "admin", FieldCipher(master_key), master_key)
@@ -91,21 +91,21 @@ class Officers:
     def add(self, by: SignedIn, officer_id: str, display_name: str, pin: str, role: str = "officer") -> None:
         """An admin adds an officer, giving the new PIN its own slot for the master key."""
         if not by.is_admin:
-            raise SignInError("Only an admin officer can add officers.")
+            raise SignInError("signin-admin-adds")
         self._create(officer_id, display_name, pin, role, by._master_key, actor=by.officer_id)
 
     def _create(
         self, officer_id: str, display_name: str, pin: str, role: str, master_key: bytes, actor: str
     ) -> None:
         if not _OFFICER_ID.match(officer_id):
-            raise SignInError("An officer id is 2 to 32 letters, digits, '.', '_' or '-'.")
+            raise SignInError("signin-officer-id-format")
         if role not in ("officer", "admin"):
-            raise SignInError(f"Unknown role {role!r}: use officer or admin.")
+            raise SignInError("signin-unknown-role", role=repr(role))
         self.check_pin_policy(pin)
         slot = wrap_master_key(master_key, officer_id, pin, self._kdf)
         with transaction(self._factory) as session:
             if session.get(Officer, officer_id) is not None:
-                raise SignInError(f"Officer {officer_id} exists already.")
+                raise SignInError("signin-officer-exists", officer=officer_id)
             session.add(
                 Officer(
                     id=officer_id, display_name=display_name, role=role, pin_hash=_HASHER.hash(pin),
@@ -119,9 +119,9 @@ class Officers:
         """Digits only, long enough, not one digit repeated nor a plain run like 123456."""
         n = self._security.pin_min_length
         if not (pin.isascii() and pin.isdigit()) or len(pin) < n:  # ASCII: "１２３４５６" is no PIN
-            raise SignInError(f"A PIN is at least {n} digits.")
+            raise SignInError("signin-pin-too-short", digits=n)
         if len(set(pin)) == 1 or pin in "01234567890" or pin in "09876543210":
-            raise SignInError("That PIN is too easy to guess; choose another.")
+            raise SignInError("signin-pin-too-easy")
 
     def sign_in(self, officer_id: str, pin: str) -> SignedIn:
         """Check the PIN and open the master key; counts wrong PINs and locks after too many."""
@@ -131,13 +131,13 @@ class Officers:
             if officer is None or not officer.active:
                 audit.append(session, audit.STATION_CHAIN, "-", "officer.sign_in", "unknown", {})
                 session.commit()  # the failed attempt stays on record despite the error below
-                raise SignInError("Unknown officer id or wrong PIN.")
+                raise SignInError("signin-wrong")
             if officer.locked_until and officer.locked_until > now:
                 audit.append(session, audit.STATION_CHAIN, officer_id, "officer.sign_in", "locked", {})
                 session.commit()  # the refused attempt stays on record despite the error below
                 raise SignInError(
-                    f"Officer {officer_id} is locked after too many wrong PINs until "
-                    f"{officer.locked_until.astimezone():%H:%M}. Wait, or ask an admin to unlock."
+                    "signin-locked", officer=officer_id,
+                    until=f"{officer.locked_until.astimezone():%H:%M}",
                 )
             if not _pin_matches(officer.pin_hash, pin):
                 return self._wrong_pin(session, officer, now)
@@ -155,15 +155,15 @@ class Officers:
         if left <= 0:
             officer.locked_until = now + timedelta(minutes=self._security.lockout_minutes)
             officer.failed_attempts = 0
-            result, message = "locked", (
-                f"Wrong PIN. Officer {officer.id} is now locked for "
-                f"{self._security.lockout_minutes:g} minutes."
+            result, error = "locked", SignInError(
+                "signin-now-locked", officer=officer.id,
+                minutes=f"{self._security.lockout_minutes:g}",
             )
         else:
-            result, message = "wrong_pin", f"Unknown officer id or wrong PIN ({left} tries left)."
+            result, error = "wrong_pin", SignInError("signin-wrong-tries-left", tries=left)
         audit.append(session, audit.STATION_CHAIN, officer.id, "officer.sign_in", result, {"tries_left": max(left, 0)})
         session.commit()  # the count must survive the error below
-        raise SignInError(message)
+        raise error
 
     def change_pin(self, officer_id: str, old_pin: str, new_pin: str) -> None:
         """Re-wrap the officer's slot under a new PIN (the old PIN must be right)."""
@@ -180,11 +180,11 @@ class Officers:
     def unlock(self, by: SignedIn, officer_id: str) -> None:
         """An admin lifts a lockout."""
         if not by.is_admin:
-            raise SignInError("Only an admin officer can unlock officers.")
+            raise SignInError("signin-admin-unlocks")
         with transaction(self._factory) as session:
             officer = session.get(Officer, officer_id)
             if officer is None:
-                raise SignInError(f"No officer {officer_id}.")
+                raise SignInError("signin-no-officer", officer=officer_id)
             officer.failed_attempts, officer.locked_until = 0, None
             audit.append(session, audit.STATION_CHAIN, by.officer_id, "officer.unlock", "ok", {"officer": officer_id})
 

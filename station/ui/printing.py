@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
@@ -23,7 +23,7 @@ MAX_DPI = 600
 
 
 class PrintError(StationError):
-    """Nothing or not everything was printed; the message (in the officer's language) says why."""
+    """Nothing or not everything was printed; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,7 @@ def _load(title: str, content: bytes | None) -> tuple[QPdfDocument, QBuffer]:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise PrintError(QCoreApplication.translate("Printing", "%1 cannot be read as a PDF; nothing was printed.")
-                         .replace("%1", title))
+        raise PrintError("print-unreadable", title=title)
     return document, buffer
 
 
@@ -58,15 +57,13 @@ def print_pdfs(printer: QPrinter, pdfs: Sequence[tuple[str, bytes | None]]) -> P
     options.setRenderFlags(QPdfDocumentRenderOptions.RenderFlag.Annotations)
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(QCoreApplication.translate("Printing",
-                                                    "The printer could not be opened; nothing was printed."))
+        raise PrintError("print-no-printer")
     pages = 0
     try:
         for document, _buffer in loaded:
             for index in range(document.pageCount()):
                 if pages and not printer.newPage():
-                    raise PrintError(QCoreApplication.translate("Printing", "The printer stopped after %1 pages.")
-                                     .replace("%1", str(pages)))
+                    raise PrintError("print-stopped", pages=pages)
                 points = document.pagePointSize(index)
                 image = document.render(index, QSize(round(points.width() * dpi / 72),
                                                      round(points.height() * dpi / 72)), options)

@@ -55,6 +55,7 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignatureStatus, TimestampSignatureStatus
 
 from station.core.checks import CheckResult, CheckStatus, failed, passed, warned
+from station.messages import verbatim
 from station.pki import asn1_lengths
 from station.pki.trust_store import CrlIndex, Revocation, TrustStore, revocation_status
 from station.signing.levels import PadesLevel, signature_level
@@ -281,9 +282,10 @@ class FileReport:
     def as_check(self) -> CheckResult:
         """The verdict as the station's named check result (for the case's audit trail)."""
         if self.valid:
-            return passed("signature.verify", f"{self.name}: VALID, {len(self.signatures)} signature(s)",
+            return passed("signature.verify", "verify-valid", {"file": self.name, "signatures": len(self.signatures)},
                           sha256=self.sha256, level=self.pades_level)
-        return failed("signature.verify", f"{self.name}: {self.verdict.value} ({'; '.join(self.reasons)})",
+        return failed("signature.verify", "verify-not-valid", {"file": self.name, "verdict": self.verdict.value,
+                      "reasons": "; ".join(self.reasons)},
                       sha256=self.sha256, verdict=self.verdict.value)
 
     def to_dict(self) -> dict[str, Any]:
@@ -466,7 +468,7 @@ class _Run:
             self.problem(Reason.ENCRYPTED, "the file is encrypted and needs a password (or a key) to be read; "
                          "verify the unencrypted original")
             return False
-        self.checks.append(warned("pdf.encryption", "the file is encrypted with an empty password; verified as read"))
+        self.checks.append(warned("pdf.encryption", "verify-empty-password"))
         return True
 
     def _signatures(self, reader: PdfFileReader) -> list[EmbeddedPdfSignature] | None:
@@ -633,16 +635,16 @@ class _Run:
         if self.structure is None:
             return
         if not self.structure.findings:
-            self.checks.append(passed("pdf.structure", f"every byte of the file's {len(self.structure.revisions)} "
-                                      "revision(s) is accounted for"))
+            self.checks.append(passed("pdf.structure", "verify-structure-ok",
+                                      {"revisions": len(self.structure.revisions)}))
         for finding in self.structure.findings:
             inside = finding.offset is not None and any(a <= finding.offset < b for a, b in covered)
             if finding.always_fails or not inside:
                 self.problem(Reason.STRUCTURE, finding.message)
-                self.checks.append(failed(f"pdf.{finding.code}", finding.message, offset=finding.offset))
+                self.checks.append(failed(f"pdf.{finding.code}", verbatim(finding.message), offset=finding.offset))
             else:
-                self.checks.append(warned(f"pdf.{finding.code}", f"{finding.message}; inside signed bytes, so the "
-                                          "signer signed it as it is", offset=finding.offset))
+                self.checks.append(warned(f"pdf.{finding.code}", "verify-finding-signed",
+                                          {"finding": finding.message}, offset=finding.offset))
 
     def _after_last_signature(self, reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature],
                               statuses: Sequence[Any]) -> None:
@@ -654,8 +656,7 @@ class _Run:
             return
         sig, status = max(good, key=lambda pair: pair[0].signed_revision)
         if sig.signed_revision == total - 1:
-            self.checks.append(passed("pdf.coverage", f"the last signature ({sig.field_name}) covers the file's last "
-                                      "revision"))
+            self.checks.append(passed("pdf.coverage", "verify-coverage", {"field": sig.field_name}))
             return
         level = status.modification_level
         after = f"revisions {sig.signed_revision + 2} to {total}" if total - sig.signed_revision > 2 \
@@ -679,15 +680,14 @@ class _Run:
         try:
             differ = pages_differ(whole[:revision.end], whole, self.pages)
         except RenderError as exc:
-            self.checks.append(warned("pdf.after-last-signature", f"{after} holds validation data only; it could "
-                                      f"not be rendered to compare ({exc})"))
+            self.checks.append(warned("pdf.after-last-signature", "verify-after-unrendered",
+                                      {"after": after, "problem": str(exc)}))
             return
         if differ:
             self.problem(Reason.CHANGED, f"{after} should hold validation data only, yet page(s) "
                          f"{', '.join(map(str, differ))} render differently than at the last signature")
         else:
-            self.checks.append(passed("pdf.after-last-signature", f"{after} adds validation data only and every page "
-                                      "renders as at the last signature"))
+            self.checks.append(passed("pdf.after-last-signature", "verify-after-ok", {"after": after}))
 
     def _unsigned_fields(self, reader: PdfFileReader) -> None:
         try:
@@ -695,7 +695,7 @@ class _Run:
         except Exception:  # noqa: BLE001 - reported by _signatures already
             return
         if empty:
-            self.checks.append(warned("signature.unsigned-fields", f"empty signature field(s): {', '.join(empty)}"))
+            self.checks.append(warned("signature.unsigned-fields", "verify-empty-fields", {"fields": ", ".join(empty)}))
 
     def _expectations(self, expect: Expectation) -> None:
         by_field = {s.field: s for s in self.signatures}
@@ -709,7 +709,7 @@ class _Run:
                     self.problem(Reason.NOT_AS_EXPECTED, "the certificate in the borrower's field names another "
                                  "person than the case's customer", field_name)
                 else:
-                    self.checks.append(passed("station.borrower", "the borrower's certificate names the customer"))
+                    self.checks.append(passed("station.borrower", "verify-borrower-named"))
         if expect.only_these:
             for details in self.signatures:
                 if details.field not in expect.fields and details.kind == "signature":
@@ -918,7 +918,8 @@ def _revocation_archive(sig: EmbeddedPdfSignature) -> tuple[list[asn1_crl.Certif
 
 def check_results(report: FileReport) -> list[CheckResult]:
     """Every check of a report as the station's named results: the problems, then the other checks."""
-    results = [CheckResult(f"verify.{p.reason.name.lower()}", CheckStatus.FAIL, p.text()) for p in report.problems]
+    results = [CheckResult(f"verify.{p.reason.name.lower()}", CheckStatus.FAIL, verbatim(p.text()))
+               for p in report.problems]
     return results + list(report.checks)
 
 

@@ -145,10 +145,9 @@ class Calibration:
             calibration = cls(**values)
             float(calibration.threshold)
         except (TypeError, ValueError) as exc:
-            raise CalibrationError(f"The calibration file is not valid ({exc}): run station face calibrate.") from exc
+            raise CalibrationError("calibration-invalid", problem=str(exc)) from exc
         if not 0.0 < calibration.threshold < 2.0:
-            raise CalibrationError(f"The calibration's threshold {calibration.threshold} is out of range: "
-                                   "run station face calibrate.")
+            raise CalibrationError("calibration-threshold", threshold=str(calibration.threshold))
         return calibration
 
 
@@ -165,22 +164,19 @@ def load_calibration(path: Path | None = None, *, model_version: str | None = No
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CalibrationError(f"The face calibration {path} is missing: reinstall the station or run "
-                               "station face calibrate.") from exc
+        raise CalibrationError("calibration-missing", path=str(path)) from exc
     except (OSError, ValueError) as exc:
-        raise CalibrationError(f"The face calibration {path} cannot be read ({exc}): run station face "
-                               "calibrate.") from exc
+        raise CalibrationError("calibration-unreadable", path=str(path), problem=str(exc)) from exc
     if not isinstance(data, dict):
-        raise CalibrationError(f"The face calibration {path} is not a JSON object: run station face calibrate.")
+        raise CalibrationError("calibration-not-object", path=str(path))
     missing = [f.name for f in fields(Calibration)
                if f.name not in data and f.default is MISSING and f.default_factory is MISSING]
     if missing:
-        raise CalibrationError(f"The face calibration {path} lacks {', '.join(missing)}: run station face calibrate.")
+        raise CalibrationError("calibration-lacks", path=str(path), fields=", ".join(missing))
     calibration = Calibration.from_dict(data)
     if model_version is not None and calibration.model_version != model_version:
-        raise CalibrationError(f"The face calibration {path} was made for {calibration.model_version}, not the "
-                               f"installed {model_version}: run station face calibrate for this model.")
+        raise CalibrationError("calibration-other-model", path=str(path), made_for=calibration.model_version,
+                               installed=model_version)
     if method is not None and calibration.method != method:
-        raise CalibrationError(f"The face calibration {path} was made for the method '{calibration.method}', not "
-                               f"'{method}': run station face calibrate.")
+        raise CalibrationError("calibration-other-method", path=str(path), made_for=calibration.method, method=method)
     return calibration

@@ -19,6 +19,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from station.messages import Message
 from station.vision.face_models import load_models
 
 # The 68-point layout (iBUG 300-W), in image terms: "left" is the image's left.
@@ -147,11 +148,11 @@ class GateResult:
     passed: bool
     value: float
     limit: str
-    message: str
+    message: Message
 
     def to_dict(self) -> dict[str, object]:
         return {"gate": self.gate.value, "passed": self.passed, "value": round(self.value, 3),
-                "limit": self.limit, "message": self.message}
+                "limit": self.limit, "message": str(self.message)}
 
 
 @dataclass(frozen=True)
@@ -172,47 +173,40 @@ def check_gates(grey: np.ndarray, faces: int, box: FaceBox | None, points: np.nd
                 limits: QualityLimits) -> tuple[GateResult, ...]:
     """All gates that apply: with no face or several, only the first (the rest cannot be measured)."""
     if faces != 1 or box is None or points is None:
-        message = ("No face found: look straight at the camera, in good light." if faces == 0 else
-                   f"{faces} faces in the picture: only the customer may be in view.")
+        message = (Message("face-none") if faces == 0 else Message("face-several", {"faces": faces}))
         return (GateResult(Gate.ONE_FACE, False, faces, "= 1", message),)
     h, w = grey.shape[:2]
-    gates = [GateResult(Gate.ONE_FACE, True, 1, "= 1", "One face.")]
+    gates = [GateResult(Gate.ONE_FACE, True, 1, "= 1", Message("face-one"))]
     width = box.width
     gates.append(GateResult(Gate.SIZE, width >= limits.min_face_px, width, f">= {limits.min_face_px} px",
-                            "Face size is good." if width >= limits.min_face_px else
-                            f"The face is too small ({width} px wide, needs {limits.min_face_px}): "
-                            "come closer to the camera."))
+                            Message("face-size-ok") if width >= limits.min_face_px else
+                            Message("face-too-small", {"width": width, "min": limits.min_face_px})))
     margin = min(box.left, box.top, w - box.right, h - box.bottom) / max(width, 1)
     gates.append(GateResult(Gate.EDGE, margin >= limits.edge_margin, margin, f">= {limits.edge_margin:.2f}",
-                            "The face is inside the picture." if margin >= limits.edge_margin else
-                            "The face is cut by the edge of the picture: move into the middle of the view."))
+                            Message("face-inside") if margin >= limits.edge_margin else Message("face-cut")))
     turn, roll = head_turn(points), head_roll(points)
     frontal = abs(turn) <= limits.max_turn and abs(roll) <= limits.max_roll_deg
     gates.append(GateResult(Gate.FRONTAL, frontal, turn, f"|turn| <= {limits.max_turn}, |roll| <= "
                             f"{limits.max_roll_deg:.0f} deg",
-                            "The face is frontal." if frontal else
-                            f"Look straight at the camera and keep the head level (turn {turn:+.2f}, "
-                            f"tilt {roll:+.0f} deg)."))
+                            Message("face-frontal") if frontal else
+                            Message("face-not-frontal", {"turn": f"{turn:+.2f}", "tilt": f"{roll:+.0f}"})))
     sharp = sharpness(grey, box)
     gates.append(GateResult(Gate.SHARP, sharp >= limits.min_sharpness, sharp, f">= {limits.min_sharpness:.0f}",
-                            "The picture is sharp." if sharp >= limits.min_sharpness else
-                            f"The picture is blurred (sharpness {sharp:.0f}, needs {limits.min_sharpness:.0f}): "
-                            "hold still, clean the lens or let the camera focus."))
+                            Message("face-sharp") if sharp >= limits.min_sharpness else
+                            Message("face-blurred", {"sharpness": f"{sharp:.0f}",
+                                                     "min": f"{limits.min_sharpness:.0f}"})))
     face = _crop(grey, box, 0.2)
     mean, std = (float(face.mean()), float(face.std())) if face.size else (0.0, 0.0)
     if mean < limits.min_brightness:
-        light = f"The face is too dark (brightness {mean:.0f}, needs {limits.min_brightness:.0f}): add light in " \
-                "front of the customer or turn them towards the window."
+        light = Message("face-too-dark", {"brightness": f"{mean:.0f}", "min": f"{limits.min_brightness:.0f}"})
     elif mean > limits.max_brightness:
-        light = f"The face is too bright (brightness {mean:.0f}, at most {limits.max_brightness:.0f}): move " \
-                "out of direct light."
+        light = Message("face-too-bright", {"brightness": f"{mean:.0f}", "max": f"{limits.max_brightness:.0f}"})
     elif std < limits.min_contrast:
-        light = f"The face has too little contrast ({std:.0f}, needs {limits.min_contrast:.0f}): avoid light " \
-                "from behind the customer and clean the lens."
+        light = Message("face-low-contrast", {"contrast": f"{std:.0f}", "min": f"{limits.min_contrast:.0f}"})
     else:
-        light = ""
+        light = None
     gates.append(GateResult(Gate.LIGHT, not light, mean, f"{limits.min_brightness:.0f}..{limits.max_brightness:.0f}"
-                            f", contrast >= {limits.min_contrast:.0f}", light or "The light is good."))
+                            f", contrast >= {limits.min_contrast:.0f}", light or Message("face-light-ok")))
     return tuple(gates)
 
 
@@ -241,9 +235,14 @@ class FaceObservation:
         return next((g for g in self.gates if not g.passed), None)
 
     @property
-    def reason(self) -> str:
+    def message(self) -> Message:
+        """What to tell the customer about this picture."""
         problem = self.problem
-        return problem.message if problem else "The face is good."
+        return problem.message if problem else Message("face-good")
+
+    @property
+    def reason(self) -> str:
+        return str(self.message)
 
     def value(self, gate: Gate) -> float | None:
         return next((g.value for g in self.gates if g.gate is gate), None)

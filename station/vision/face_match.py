@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from station.core.models import FaceDecision
+from station.messages import Message
 from station.vision.calibration import Calibration
 from station.vision.face import FaceBox, FaceObservation, detect, to_grey
 from station.vision.face_models import MODEL_VERSION, load_models
@@ -68,13 +69,17 @@ class CardFace:
     """The card portrait's encoding, or why there is none. ``face_px`` is the face width in the portrait."""
 
     encoding: np.ndarray | None = field(repr=False)
-    reason: str
+    message: Message | None
     face_px: int = 0
     ms: float = 0.0
 
     @property
     def ok(self) -> bool:
         return self.encoding is not None
+
+    @property
+    def reason(self) -> str:
+        return "" if self.message is None else str(self.message)
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,15 @@ class FaceMatch:
     decision: FaceDecision
     distance: float | None
     threshold: float
-    reason: str
+    message: Message
     model_version: str
     calibration: str
     frame_distances: tuple[float, ...] = ()
     timings_ms: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return str(self.message)
 
     def to_dict(self) -> dict[str, Any]:
         return {"decision": self.decision.value,
@@ -147,27 +156,25 @@ def encode_card(portrait: np.ndarray | bytes, encoder: Encoder = STATION) -> Car
     start = time.perf_counter()
     image = decode_image(portrait) if isinstance(portrait, bytes | bytearray) else portrait
     if image is None or not isinstance(image, np.ndarray) or image.size == 0:
-        return CardFace(None, "The card photo cannot be decoded: read the card again.")
+        return CardFace(None, Message("card-photo-undecodable"))
     grey = to_grey(image)
     if grey.shape[1] < MIN_CARD_PORTRAIT_PX:
-        return CardFace(None, f"The card photo is too small to compare ({grey.shape[1]} px wide, needs "
-                        f"{MIN_CARD_PORTRAIT_PX}): photograph the card closer or scan it at 300 dpi.",
+        return CardFace(None, Message("card-photo-too-small", {"width": grey.shape[1], "min": MIN_CARD_PORTRAIT_PX}),
                         ms=_ms(start))
     finding = prepare_card(grey, FIND_BLUR)
     boxes = detect(finding, 0) or detect(finding, 1)
     if not boxes:
-        return CardFace(None, "No face found in the card photo: read the card again, flat and without glare.",
+        return CardFace(None, Message("card-photo-no-face"),
                         ms=_ms(start))
     box = boxes[0]
     if len(boxes) > 1 and boxes[1].width > 0.6 * box.width:
-        return CardFace(None, "The card photo shows more than one face: crop the card's portrait only.",
+        return CardFace(None, Message("card-photo-several-faces"),
                         ms=_ms(start))
     face_px = round(box.width * grey.shape[1] / CARD_WIDTH)
     if face_px < MIN_CARD_FACE_PX:
-        return CardFace(None, f"The face on the card photo is too small to compare ({face_px} px wide, needs "
-                        f"{MIN_CARD_FACE_PX}): photograph the card closer or scan it at 300 dpi.",
+        return CardFace(None, Message("card-photo-face-too-small", {"width": face_px, "min": MIN_CARD_FACE_PX}),
                         face_px, _ms(start))
-    return CardFace(_encode_card(prepare_card(grey, ENCODE_BLUR), box, encoder), "", face_px, _ms(start))
+    return CardFace(_encode_card(prepare_card(grey, ENCODE_BLUR), box, encoder), None, face_px, _ms(start))
 
 
 def encode_live(image: np.ndarray, observation: FaceObservation, encoder: Encoder = STATION) -> LiveFace:
@@ -186,27 +193,28 @@ def distances(card: CardFace, live: Sequence[LiveFace]) -> list[float]:
 
 
 def decide(card: CardFace, live: Sequence[LiveFace], calibration: Calibration, *,
-           no_live_reason: str = "", timings_ms: Mapping[str, float] | None = None) -> FaceMatch:
+           no_live_reason: Message | None = None, timings_ms: Mapping[str, float] | None = None) -> FaceMatch:
     """Match, no match or retry from the card and up to :data:`LIVE_FRAMES` live encodings (best first)."""
     timings = dict(timings_ms or {})
     common = {"threshold": calibration.threshold, "model_version": MODEL_VERSION, "calibration": calibration.name}
     if not card.ok:
-        return FaceMatch(FaceDecision.RETRY, None, reason=card.reason, timings_ms=timings, **common)
+        assert card.message is not None
+        return FaceMatch(FaceDecision.RETRY, None, message=card.message, timings_ms=timings, **common)
     used = list(live)[:LIVE_FRAMES]
     if not used:
-        reason = no_live_reason or "No usable live picture of the face."
-        return FaceMatch(FaceDecision.RETRY, None, reason=reason, timings_ms=timings, **common)
+        reason = no_live_reason or Message("face-no-live-picture")
+        return FaceMatch(FaceDecision.RETRY, None, message=reason, timings_ms=timings, **common)
     frame_distances = distances(card, used)
     distance = float(np.mean(frame_distances))
     if distance <= calibration.threshold:
         decision = FaceDecision.MATCH
-        reason = (f"Same person: distance {distance:.3f} is within the threshold {calibration.threshold:.3f} "
-                  f"(mean of {len(used)} live frame(s)).")
+        reason = Message("face-same-person", {"distance": f"{distance:.3f}",
+                                              "threshold": f"{calibration.threshold:.3f}", "frames": len(used)})
     else:
         decision = FaceDecision.NO_MATCH
-        reason = (f"Not the same person: distance {distance:.3f} is over the threshold {calibration.threshold:.3f} "
-                  f"(mean of {len(used)} live frame(s)). Compare the customer with the card yourself.")
-    return FaceMatch(decision, distance, reason=reason, frame_distances=tuple(frame_distances),
+        reason = Message("face-other-person", {"distance": f"{distance:.3f}",
+                                               "threshold": f"{calibration.threshold:.3f}", "frames": len(used)})
+    return FaceMatch(decision, distance, message=reason, frame_distances=tuple(frame_distances),
                      timings_ms=timings, **common)
 
 

@@ -61,13 +61,12 @@ def load_models() -> FaceModels:
 
     spec = importlib.util.find_spec("face_recognition_models")
     if spec is None or spec.origin is None:
-        raise FaceModelError("The face models are not installed: run uv sync (package face-recognition-models).")
+        raise FaceModelError("face-models-missing")
     folder = Path(spec.origin).parent / "models"
     for name in (ENCODER_FILE, LANDMARKS_68_FILE, LANDMARKS_5_FILE):
         line = verify_model_file(folder / name, FACE_MODEL_SHA256[name], area="face model",
                                  expected_from="the pinned hash")
         if not line.ok:
-            raise FaceModelError(f"Face model problem: {line.detail}. Reinstall the face models: "
-                                 "uv sync --reinstall-package face-recognition-models.")
+            raise FaceModelError("face-model-problem", detail=line.detail)
     api = _import_face_recognition()
     return FaceModels(detector=api.api.face_detector, landmarks68=api.api.pose_predictor_68_point, api=api)

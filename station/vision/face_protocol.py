@@ -57,7 +57,7 @@ def load_dataset(folder: Path) -> list[Person]:
     """The people of a data set folder; at least two, each with at least two photos."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise CalibrationError(f"{folder} is not a folder: give a folder with one sub-folder of photos per person.")
+        raise CalibrationError("protocol-not-folder", folder=str(folder))
     people = []
     for sub in sorted((p for p in folder.iterdir() if p.is_dir()), key=_natural):
         pictures = sorted((p for p in sub.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES),
@@ -67,7 +67,7 @@ def load_dataset(folder: Path) -> list[Person]:
         if len(photos) >= 2:
             people.append(Person(sub.name, photos, card))
     if len(people) < 2:
-        raise CalibrationError(f"{folder} needs at least two people (sub-folders) with two photos or more each.")
+        raise CalibrationError("protocol-too-few-people", folder=str(folder))
     return people
 
 
@@ -174,8 +174,7 @@ def make_calibration(enc: Encodings, found: Decisions, target_far: float, datase
                      today: date | None = None) -> Calibration:
     """The calibration for ``target_far`` from the decisions, with every figure behind it."""
     if found.genuine.size == 0 or found.impostor.size == 0:
-        raise CalibrationError("No genuine or no impostor decision could be made: the data set's photos show no "
-                               "face the detector finds.")
+        raise CalibrationError("protocol-no-decisions")
     point = operating_point(found.genuine, found.impostor, target_far)
     people = len({p for p, _ in enc.cards})
     figures = {"genuine_median": round(float(np.median(found.genuine)), 4),

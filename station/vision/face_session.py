@@ -17,13 +17,14 @@ import cv2
 import numpy as np
 
 from station.core.models import FaceCheck
+from station.messages import Message
 from station.vision.calibration import Calibration
 from station.vision.face import FaceObservation, FaceTracker
 from station.vision.face_match import LIVE_FRAMES, CardFace, FaceMatch, decide, encode_card, encode_live
 from station.vision.frames import FrameSource, FrameStatus
 from station.vision.liveness import Action, LivenessCheck, LivenessLimits, LivenessResult
 
-Listener = Callable[[FaceObservation, str], None]
+Listener = Callable[[FaceObservation, Message], None]
 """Called after every frame with the observation and what to tell the customer now (for a preview)."""
 
 
@@ -34,7 +35,7 @@ class LiveCapture:
     best: tuple[tuple[FaceObservation, np.ndarray], ...] = field(repr=False)
     frames: int
     corrupt: int
-    problem: str  # why no usable frame came, or why the source stopped early ("" when all went well)
+    problem: Message | None  # why no usable frame came, or why the source stopped early (None when all went well)
     lost: bool
     liveness: LivenessResult | None
     ms: float
@@ -52,9 +53,10 @@ def capture(source: FrameSource, *, tracker: FaceTracker | None = None, liveness
     tracker = tracker or FaceTracker()
     start = time.perf_counter()
     best: list[tuple[float, FaceObservation, np.ndarray]] = []
-    problems: Counter[str] = Counter()
+    problems: Counter[Message] = Counter()
     frames = corrupt = 0
-    stop_reason, lost = "", False
+    stop_reason: Message | None = None
+    lost = False
     while frames < max_frames:
         read = source.read()
         if read.status is FrameStatus.CORRUPT:
@@ -62,7 +64,7 @@ def capture(source: FrameSource, *, tracker: FaceTracker | None = None, liveness
             continue
         if read.status in (FrameStatus.END, FrameStatus.LOST):
             lost = read.status is FrameStatus.LOST
-            stop_reason = read.reason
+            stop_reason = read.message
             break
         frame = read.frame
         assert frame is not None
@@ -77,20 +79,21 @@ def capture(source: FrameSource, *, tracker: FaceTracker | None = None, liveness
         if liveness is not None:
             liveness.feed(observation)
         if listener is not None:
-            listener(observation, liveness.prompt if liveness else observation.reason)
+            listener(observation, liveness.prompt if liveness else observation.message)
         if liveness is not None:
             if liveness.done and len(best) >= keep:
                 break
         elif frames >= min_frames and len(best) >= keep:
             break
     if best:
-        problem = stop_reason if lost else ""
+        problem = stop_reason if lost else None
     elif problems:
         problem = problems.most_common(1)[0][0]
     else:
-        problem = stop_reason or "No picture came from the camera."
+        problem = stop_reason or Message("face-no-picture")
     if not best and corrupt and not problems:
-        problem = f"{corrupt} frame(s) could not be decoded and no usable face was seen. {problem}".strip()
+        problem = Message("face-frames-undecodable", {"frames": corrupt,
+                                                      "then": stop_reason or Message("face-no-picture")})
     return LiveCapture(tuple((o, img) for _, o, img in best), frames, corrupt, problem, lost,
                        liveness.result() if liveness else None, (time.perf_counter() - start) * 1000.0)
 
@@ -146,10 +149,13 @@ def to_face_check(verification: FaceVerification) -> FaceCheck:
     """The visit's record of the face step."""
     match, liveness = verification.match, verification.liveness
     if liveness is None:
-        live: dict[str, Any] = {"passed": False, "reason": "No liveness challenge was run.", "asked": [], "seen": []}
+        none = Message("liveness-not-run")
+        live: dict[str, Any] = {"passed": False, "reason": str(none), "message": none.to_dict(), "asked": [],
+                                "seen": []}
     else:
         live = liveness.to_dict()
     return FaceCheck(decision=match.decision, distance=match.distance, threshold=match.threshold,
                      model_version=match.model_version, calibration=match.calibration,
-                     liveness_passed=bool(liveness and liveness.passed), reason=match.reason, liveness=live,
+                     liveness_passed=bool(liveness and liveness.passed), reason=match.reason, message=match.message,
+                     liveness=live,
                      live_image=verification.live_image)

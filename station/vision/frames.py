@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from station.errors import StationError
+from station.messages import Message
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff", ".webp", ".pgm", ".ppm"})
 _RETRIES = 3  # failed reads in a row before a file is at its end or a camera is gone
@@ -65,7 +66,12 @@ class FrameRead:
 
     status: FrameStatus
     frame: Frame | None = None
-    reason: str = ""
+    message: Message | None = None
+
+    @property
+    def reason(self) -> str:
+        """The reason in English ("" for a good read)."""
+        return "" if self.message is None else str(self.message)
 
     @property
     def ok(self) -> bool:
@@ -82,7 +88,7 @@ class FrameSource(Protocol):
     """Anything that gives frames one by one."""
 
     @property
-    def description(self) -> str:
+    def description(self) -> Message:
         """What the source is (no personal data), for messages."""
         ...
 
@@ -163,8 +169,7 @@ class CameraSource(_Closing):
             opened = self._cap.isOpened()
         if not opened:
             self._cap.release()
-            raise FrameSourceError(f"No camera answers at {self.description}: plug it in, close any other program "
-                                   "using it, or choose another camera in the settings (ui.camera).")
+            raise FrameSourceError("camera-none", camera=self.description)
         if isinstance(device, int):
             self._cap.set(cv2.CAP_PROP_FRAME_WIDTH, width)
             self._cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
@@ -172,8 +177,9 @@ class CameraSource(_Closing):
         self._lost = False
 
     @property
-    def description(self) -> str:
-        return f"camera {self.device}" if isinstance(self.device, int) else "the camera stream"
+    def description(self) -> Message:
+        return Message("source-camera", {"device": self.device}) if isinstance(self.device, int) else \
+            Message("source-camera-stream")
 
     def read(self) -> FrameRead:
         if self._lost:
@@ -198,9 +204,8 @@ class CameraSource(_Closing):
         self._cap.release()
 
 
-def _lost(description: str) -> FrameRead:
-    return FrameRead(FrameStatus.LOST, reason=f"The camera stopped sending pictures ({description}): check its "
-                     "cable and try again, or go on with an officer override.")
+def _lost(description: Message) -> FrameRead:
+    return FrameRead(FrameStatus.LOST, message=Message("camera-lost", {"camera": description}))
 
 
 class VideoFileSource(_Closing):
@@ -209,14 +214,13 @@ class VideoFileSource(_Closing):
     def __init__(self, path: str | Path, loop: bool = False) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise FrameSourceError(f"The video {self.path.name} does not exist: check the path.")
+            raise FrameSourceError("video-missing", video=self.path.name)
         with _quiet_opencv():
             self._cap = cv2.VideoCapture(str(self.path))
             opened = self._cap.isOpened()
         if not opened:
             self._cap.release()
-            raise FrameSourceError(f"The video {self.path.name} cannot be opened: it is not a video file OpenCV "
-                                   "reads, or it is damaged.")
+            raise FrameSourceError("video-unopenable", video=self.path.name)
         fps = self._cap.get(cv2.CAP_PROP_FPS)
         self.fps = fps if 1.0 <= fps <= 240.0 else 15.0
         self.loop = loop
@@ -228,15 +232,15 @@ class VideoFileSource(_Closing):
         self._closed = False
 
     @property
-    def description(self) -> str:
-        return f"the video {self.path.name}"
+    def description(self) -> Message:
+        return Message("source-video", {"name": self.path.name})
 
     def read(self) -> FrameRead:
         if self._pending is not None:
             pending, self._pending = self._pending, None
             return pending
         if self._closed:
-            return FrameRead(FrameStatus.END, reason=f"{self.description} is closed.")
+            return FrameRead(FrameStatus.END, message=Message("source-closed", {"source": self.description}))
         first = self._grab()
         if first is not None:
             return FrameRead(FrameStatus.OK, first)
@@ -245,14 +249,14 @@ class VideoFileSource(_Closing):
             if after is not None:
                 self._pending = FrameRead(FrameStatus.OK, after)
                 index = after.index - 1
-                return FrameRead(FrameStatus.CORRUPT, reason=f"Frame {index} of {self.description} cannot be "
-                                 "decoded; it was skipped.")
+                return FrameRead(FrameStatus.CORRUPT, message=Message("frame-undecodable", {
+                    "frame": index, "source": self.description}))
         if self.loop and self._good_in_pass:
             self._offset_ms = self._last_ms + 1000.0 / self.fps
             self._good_in_pass = 0
             self._cap.set(cv2.CAP_PROP_POS_FRAMES, 0)
             return self.read()
-        return FrameRead(FrameStatus.END, reason=f"{self.description} has no more frames.")
+        return FrameRead(FrameStatus.END, message=Message("video-ended", {"source": self.description}))
 
     def _grab(self) -> Frame | None:
         index = self._index
@@ -294,10 +298,9 @@ class ImageFolderSource(_Closing):
         elif self.path.is_file():
             files = [self.path]
         else:
-            raise FrameSourceError(f"{self.path.name} does not exist: give a folder of pictures or a picture file.")
+            raise FrameSourceError("pictures-missing", path=self.path.name)
         if not files:
-            raise FrameSourceError(f"The folder {self.path.name} holds no pictures "
-                                   f"({', '.join(sorted(IMAGE_SUFFIXES))}).")
+            raise FrameSourceError("pictures-none", folder=self.path.name, suffixes=", ".join(sorted(IMAGE_SUFFIXES)))
         self.files = files
         self.loop = loop
         self.fps = fps
@@ -305,24 +308,25 @@ class ImageFolderSource(_Closing):
         self._closed = False
 
     @property
-    def description(self) -> str:
-        return f"the pictures in {self.path.name}" if self.path.is_dir() else f"the picture {self.path.name}"
+    def description(self) -> Message:
+        return Message("source-pictures" if self.path.is_dir() else "source-picture", {"name": self.path.name})
 
     def read(self) -> FrameRead:
         if self._closed:
-            return FrameRead(FrameStatus.END, reason=f"{self.description} are closed.")
+            return FrameRead(FrameStatus.END, message=Message("pictures-closed", {"source": self.description}))
         position = self._index % len(self.files) if self.loop else self._index
         if position >= len(self.files):
-            return FrameRead(FrameStatus.END, reason=f"{self.description}: no more pictures.")
+            return FrameRead(FrameStatus.END, message=Message("pictures-ended", {"source": self.description}))
         index = self._index
         self._index += 1
         file = self.files[position]
         try:
             image = decode_image(file.read_bytes())
         except OSError as exc:
-            return FrameRead(FrameStatus.CORRUPT, reason=f"{file.name} cannot be read ({exc.strerror}); skipped.")
+            return FrameRead(FrameStatus.CORRUPT, message=Message("picture-unreadable", {
+                "file": file.name, "problem": str(exc.strerror)}))
         if image is None:
-            return FrameRead(FrameStatus.CORRUPT, reason=f"{file.name} is not a picture that decodes; skipped.")
+            return FrameRead(FrameStatus.CORRUPT, message=Message("picture-undecodable", {"file": file.name}))
         return FrameRead(FrameStatus.OK, Frame(image, index, index * 1000.0 / self.fps))
 
     def close(self) -> None:

@@ -26,6 +26,7 @@ from station.core.checks import CheckResult, failed, passed, warned
 from station.core.idnumber import check_id_number
 from station.core.models import PERMANENT, IdCardBack, IdCardFront, IdCardRead, Sex
 from station.errors import StationError
+from station.messages import Message
 from station.vision.card import CARD_SIZE, Side, side_of, turn
 from station.vision.idfields import (
     BACK_FIELDS,
@@ -46,10 +47,6 @@ log = logging.getLogger(__name__)
 # Gates that stop the reading: the picture must be taken again. A missing colour does not stop it.
 _RETAKE_GATES = ("capture.card_found", "capture.size", "capture.cut_off", "capture.sharpness", "capture.glare",
                  "capture.brightness")
-_FIELD_NAMES = {"name": "name (姓名)", "sex": "sex (性别)", "ethnicity": "ethnic group (民族)",
-                "birth_date": "birth date (出生)", "address": "address (住址)", "id_number": "ID number (公民身份号码)",
-                "issuer": "issuing authority (签发机关)", "valid_from": "validity start (有效期限)",
-                "valid_to": "validity end (有效期限)"}
 # Where the portrait is printed on the upright front (856x540), and the shape of the photo (358x441).
 _PORTRAIT_SEARCH = (500, 30, 836, 430)
 _PORTRAIT_DEFAULT = (540, 60, 800, 380)
@@ -115,12 +112,11 @@ class CardReading:
         front, back = self.front, self.back
         if front is None or not front.ok or back is None or not back.ok:
             missing = "front" if front is None or not front.ok else "back"
-            raise CardReadError(f"The {missing} of the card has not been read; take a picture of it.")
+            raise CardReadError("card-side-not-read", side=missing)
         values = self.fields
         unusable = [n for n in (*FRONT_FIELDS, *BACK_FIELDS) if not _usable(n, values[n])]
         if unusable:
-            names = ", ".join(_FIELD_NAMES[n] for n in unusable)
-            raise CardReadError(f"Some fields could not be read ({names}); take the picture again.")
+            raise CardReadError("card-fields-unreadable", fields=_field_names(unusable))
         v = {n: f.value for n, f in values.items()}
         return IdCardRead(
             IdCardFront(v["name"], Sex(v["sex"]), v["ethnicity"], date.fromisoformat(v["birth_date"]), v["address"],
@@ -223,9 +219,7 @@ class IdCardReader:
         if guess.side is None:
             timings["orient"] = time.perf_counter() - t - ocr
             other = next((g.other_kind for g in attempts if g.other_kind), None)
-            reason = (f"This is {other}, not a resident ID card (居民身份证): use the holder's ID card." if other else
-                      "No resident ID card text was read: make sure the whole card is in the picture, sharp and "
-                      "well lit, or check that it is a resident ID card.")
+            reason = (Message("card-other-kind", {"kind": other}) if other else Message("card-no-id-text"))
             return SideRead(None, quality=report, rejection=failed("capture.id_card", reason, other_kind=other),
                             card=upright, timings=timings)
         timings["orient"] = time.perf_counter() - t - ocr
@@ -277,20 +271,18 @@ class IdCardReader:
                 today: date) -> list[CheckResult]:
         checks: list[CheckResult] = []
         for i, r in enumerate(reads, 1):
-            which = f"{r.side.value.capitalize()}: " if r.side else (f"Image {i}: " if len(reads) > 1 else "")
             if r.rejection is not None:
-                checks.append(replace(r.rejection, reason=which + r.rejection.reason))
+                checks.append(replace(r.rejection, message=_about(r.side, i, len(reads), r.rejection.message)))
             elif r.quality is not None:
-                checks.extend(replace(c, reason=which + c.reason) for c in r.quality.checks
+                checks.extend(replace(c, message=_about(r.side, i, len(reads), c.message)) for c in r.quality.checks
                               if c.name == "capture.colour")
         sides = [r.side for r in reads if r.side is not None]
         for side in Side:
             if sides.count(side) > 1:
-                checks.append(failed("card.sides", f"Two images show the {side.value}; take one of each side."))
+                checks.append(failed("card.sides", "card-two-images-of-side", {"side": side.value}))
         for side, read, names in ((Side.FRONT, front, FRONT_FIELDS), (Side.BACK, back, BACK_FIELDS)):
             if read is None:
-                checks.append(failed(f"ocr.{side.value}", f"The {side.value} of the card has not been read yet; "
-                                     "take a picture of it."))
+                checks.append(failed(f"ocr.{side.value}", "card-side-not-read-yet", {"side": side.value}))
                 continue
             checks.append(_fields_check(side, read.fields, names))
         if front is not None:
@@ -308,7 +300,7 @@ def _locate(image: bytes | np.ndarray) -> SideRead:
         try:
             loaded = decode_image(bytes(image))
         except ImageError as exc:
-            return SideRead(None, rejection=failed("capture.image", str(exc)))
+            return SideRead(None, rejection=failed("capture.image", exc.message))
         image, greyscale_file = loaded.bgr, loaded.greyscale
     elif image.ndim == 2 or (image.ndim == 3 and image.shape[2] == 1):
         image, greyscale_file = cv2.cvtColor(image.reshape(image.shape[:2]), cv2.COLOR_GRAY2BGR), True
@@ -378,20 +370,30 @@ def _settles(first: FieldRead, second: FieldRead) -> bool:
     return sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in changes) <= max(2, len(first.value) // 4)
 
 
+def _field_names(names: Sequence[str]) -> tuple[Message, ...]:
+    """Card fields to name in a sentence."""
+    return tuple(Message("card-field", {"field": n}) for n in names)
+
+
+def _about(side: Side | None, image: int, images: int, message: Message) -> Message:
+    """A reading's message said of its side, or of its image when there are several."""
+    if side is not None:
+        return Message("check-on-side", {"side": side.value, "reason": message})
+    return Message("check-on-image", {"image": image, "reason": message}) if images > 1 else message
+
+
 def _fields_check(side: Side, fields: Mapping[str, FieldRead], names: Sequence[str]) -> CheckResult:
     """One check per side: every field read (else retake), and which fields the officer should compare."""
     name = f"ocr.{side.value}"
     unusable = [n for n in names if not _usable(n, fields[n])]
     if unusable:
-        listed = ", ".join(_FIELD_NAMES[n] for n in unusable)
-        return failed(name, f"Could not read the {listed} on the {side.value}; take the picture again.",
+        return failed(name, "card-fields-not-read", {"fields": _field_names(unusable), "side": side.value},
                       unreadable=unusable)
     doubtful = [n for n in names if fields[n].is_doubtful]
     if doubtful:
-        listed = ", ".join(_FIELD_NAMES[n] for n in doubtful)
-        return warned(name, f"Compare with the card: the {listed} may be misread (highlighted).", doubtful=doubtful,
+        return warned(name, "card-fields-doubtful", {"fields": _field_names(doubtful)}, doubtful=doubtful,
                       confidence={n: round(fields[n].confidence, 3) for n in names})
-    return passed(name, f"Every field on the {side.value} was read with confidence.",
+    return passed(name, "card-fields-read", {"side": side.value},
                   confidence={n: round(fields[n].confidence, 3) for n in names})
 
 

@@ -23,7 +23,6 @@ MAX_SIDE = 2000
 """Long side of the working image: enough for a card that fills the frame to keep ~2 px per printed px."""
 MAX_PIXELS = 120_000_000
 """Larger files are refused before decoding (a 40 MP photo is fine; a decompression bomb is not)."""
-_RETAKE = "take the picture again or use the scanner"
 
 
 class ImageError(StationError):
@@ -51,11 +50,11 @@ def read_file(path: Path | str) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise ImageError(f"There is no file {path}; check the name.") from exc
+        raise ImageError("image-no-file", path=str(path)) from exc
     except IsADirectoryError as exc:
-        raise ImageError(f"{path} is a folder, not an image file.") from exc
+        raise ImageError("image-is-folder", path=str(path)) from exc
     except OSError as exc:
-        raise ImageError(f"The file {path} cannot be read ({exc.strerror}); check its permissions.") from exc
+        raise ImageError("image-unreadable", path=str(path), problem=str(exc.strerror)) from exc
 
 
 def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
@@ -65,7 +64,7 @@ def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
     the EXIF orientation of camera photos is applied.
     """
     if not data:
-        raise ImageError(f"The image file is empty; {_RETAKE}.")
+        raise ImageError("image-empty")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # MAX_PIXELS decides, below
@@ -73,11 +72,11 @@ def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
             width, height = im.size
             if width * height > MAX_PIXELS:
                 raise ImageError(
-                    f"The image is {width}x{height} pixels ({width * height / 1e6:.0f} megapixels), more than "
-                    f"the {MAX_PIXELS / 1e6:.0f} the station accepts; set the camera to a smaller size."
+                    "image-too-many-pixels", width=width, height=height,
+                    megapixels=f"{width * height / 1e6:.0f}", max=f"{MAX_PIXELS / 1e6:.0f}",
                 )
             if width < 1 or height < 1:
-                raise ImageError(f"The image has no pixels; {_RETAKE}.")
+                raise ImageError("image-no-pixels")
             mode = im.mode
             if im.format == "JPEG" and mode in ("RGB", "L"):  # a camera photo: OpenCV decodes it to BGR directly
                 bgr = _decode_jpeg(data, max(width, height), max_side)
@@ -89,11 +88,11 @@ def decode_image(data: bytes, max_side: int = MAX_SIDE) -> LoadedImage:
     except ImageError:
         raise
     except Image.DecompressionBombError as exc:
-        raise ImageError(f"The image is too large ({exc}); set the camera to a smaller size.") from exc
+        raise ImageError("image-too-large", problem=str(exc)) from exc
     except UnidentifiedImageError as exc:
-        raise ImageError(f"The file is not an image the station can read (JPEG, PNG, BMP, TIFF); {_RETAKE}.") from exc
+        raise ImageError("image-unknown-format") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageError(f"The image file is damaged or incomplete ({exc}); {_RETAKE}.") from exc
+        raise ImageError("image-damaged", problem=str(exc)) from exc
     return LoadedImage(_fit(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), max_side), (width, height), mode, greyscale)
 
 

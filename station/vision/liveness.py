@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from station.messages import Message
 from station.vision.face import FaceObservation, eye_aspect_ratio, head_turn
 
 
@@ -34,12 +35,12 @@ class Action(StrEnum):
     TURN_RIGHT = "turn_right"
 
 
-PROMPTS: Mapping[Action, str] = {
-    Action.BLINK: "Blink once, slowly.",
-    Action.TURN_LEFT: "Turn your head slowly to your left, then back.",
-    Action.TURN_RIGHT: "Turn your head slowly to your right, then back.",
+PROMPTS: Mapping[Action, Message] = {
+    Action.BLINK: Message("liveness-blink"),
+    Action.TURN_LEFT: Message("liveness-turn-left"),
+    Action.TURN_RIGHT: Message("liveness-turn-right"),
 }
-BASELINE_PROMPT = "Look straight at the camera."
+BASELINE_PROMPT = Message("liveness-look")
 
 
 def random_challenge(rng: random.Random | None = None) -> tuple[Action, Action]:
@@ -69,14 +70,20 @@ class LivenessResult:
     """Passed or not, why, what was asked and what was seen (times in ms from the first frame)."""
 
     passed: bool
-    reason: str
+    message: Message
     asked: tuple[Action, ...]
     seen: tuple[Mapping[str, Any], ...] = ()
     baseline: Mapping[str, float] = field(default_factory=dict)
     frames: int = 0
 
+    @property
+    def reason(self) -> str:
+        return str(self.message)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"passed": self.passed, "reason": self.reason, "asked": [a.value for a in self.asked],
+        """JSON-safe; ``reason`` in English and ``message`` (its id and arguments) for the GUI."""
+        return {"passed": self.passed, "reason": self.reason, "message": self.message.to_dict(),
+                "asked": [a.value for a in self.asked],
                 "seen": [dict(s) for s in self.seen], "baseline": dict(self.baseline), "frames": self.frames}
 
 
@@ -110,10 +117,10 @@ class LivenessCheck:
         return self._result is not None
 
     @property
-    def prompt(self) -> str:
+    def prompt(self) -> Message:
         """What the customer should do now."""
         if self._result is not None:
-            return self._result.reason
+            return self._result.message
         if self._step < 0:
             return BASELINE_PROMPT
         return PROMPTS[self.challenge[self._step]]
@@ -128,11 +135,11 @@ class LivenessCheck:
             self._last_face = t
         self._frames += 1
         if observation.faces > 1:
-            self._fail(f"{observation.faces} faces appeared during the challenge: only the customer may be in view.")
+            self._fail(Message("liveness-several-faces", {"faces": observation.faces}))
             return
         if observation.faces == 0 or observation.points is None:
             if self._step >= 0 and t - self._last_face > self.limits.max_gap_ms:
-                self._fail("The face left the picture during the challenge: start it again.")
+                self._fail(Message("liveness-face-left"))
             elif self._step >= 0:
                 self._check_timeout(t)
             return
@@ -155,9 +162,9 @@ class LivenessCheck:
         if self._result is not None:
             return self._result
         if self._step < 0:
-            reason = "The challenge did not start: no steady frontal face was seen."
+            reason = Message("liveness-not-started")
         else:
-            reason = f"The challenge stopped before '{self.challenge[self._step].value}' was seen."
+            reason = Message("liveness-stopped", {"action": self.challenge[self._step].value})
         return self._make(False, reason)
 
     # --- the steps ---------------------------------------------------------------------------
@@ -179,7 +186,7 @@ class LivenessCheck:
         self._max_delta = 0.0
         self._held = 0
         if self._step >= len(self.challenge):
-            self._result = self._make(True, "Liveness confirmed: every asked move was seen.")
+            self._result = self._make(True, Message("liveness-confirmed"))
 
     def _judge_blink(self, t: float, ear: float) -> None:
         self._min_ear = min(self._min_ear, ear)
@@ -209,28 +216,30 @@ class LivenessCheck:
             other = Action.TURN_RIGHT if action is Action.TURN_LEFT else Action.TURN_LEFT
             self._seen.append({"action": other.value, "at_ms": self._rel(t), "turn_delta": round(delta, 3)})
             side = "left" if action is Action.TURN_LEFT else "right"
-            self._fail(f"The head turned the other way (asked: to the customer's {side}): start the challenge again.")
+            self._fail(Message("liveness-wrong-way", {"side": side}))
 
     def _check_timeout(self, t: float) -> None:
         if t - self._step_start <= self.limits.step_timeout_ms:
             return
         action = self.challenge[self._step]
         if action is Action.BLINK:
-            detail = (f"no blink seen within {self.limits.step_timeout_ms / 1000:.0f} s (eye openness fell to "
-                      f"{self._min_ear / max(self._base_ear, 1e-6):.0%} of normal, a blink needs under "
-                      f"{self.limits.blink_closed:.0%})")
+            detail = Message("liveness-no-blink", {
+                "seconds": f"{self.limits.step_timeout_ms / 1000:.0f}",
+                "openness": f"{self._min_ear / max(self._base_ear, 1e-6):.0%}",
+                "needed": f"{self.limits.blink_closed:.0%}"})
         else:
-            detail = (f"no turn seen within {self.limits.step_timeout_ms / 1000:.0f} s (moved {self._max_delta:.2f}, "
-                      f"needs {self.limits.turn_delta:.2f})")
-        self._fail(f"Liveness not confirmed: {detail}. A photo or a still video cannot pass; start again.")
+            detail = Message("liveness-no-turn", {
+                "seconds": f"{self.limits.step_timeout_ms / 1000:.0f}", "moved": f"{self._max_delta:.2f}",
+                "needed": f"{self.limits.turn_delta:.2f}"})
+        self._fail(Message("liveness-not-confirmed", {"detail": detail}))
 
-    def _fail(self, reason: str) -> None:
+    def _fail(self, reason: Message) -> None:
         self._result = self._make(False, reason)
 
     def _rel(self, t: float) -> float:
         return round(t - (self._t0 or 0.0), 1)
 
-    def _make(self, passed: bool, reason: str) -> LivenessResult:
+    def _make(self, passed: bool, reason: Message) -> LivenessResult:
         baseline = {"eye_aspect_ratio": round(self._base_ear, 3), "head_turn": round(self._base_turn, 3),
                     "frames": len(self._baseline)} if self._step >= 0 else {}
         return LivenessResult(passed, reason, self.challenge, tuple(self._seen), baseline, self._frames)

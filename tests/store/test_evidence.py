@@ -174,7 +174,7 @@ class _TokenPulledOut:
     name = "CN=Bank seal"
 
     def __call__(self, content: bytes) -> bytes:
-        raise BankKeyError("the bank's key could not seal the evidence bundle (DeviceRemoved); nothing was written.")
+        raise BankKeyError("seal-failed", error="DeviceRemoved")
 
 
 def test_a_seal_that_fails_leaves_no_file_and_no_record(station: Station, branch: DemoPki, tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_each_problem_fails_its_own_gate_with_a_figure_and_an_action(name: str, 
     assert not observation.ok
     problem = observation.problem
     assert problem is not None and problem.gate is gate, (name, observation.reason)
-    assert words in problem.message
+    assert words in str(problem.message)
     assert problem.limit  # the limit is shown with the value
     if gate is not Gate.ONE_FACE:
         assert all(g.passed for g in observation.gates if g.gate is not gate), name

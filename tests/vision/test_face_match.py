@@ -170,11 +170,12 @@ def test_the_visit_takes_the_check_and_an_officer_may_override_a_failure(
 
 
 def test_a_passed_liveness_goes_into_the_check() -> None:
+    from station.messages import verbatim
     from station.vision.face_match import FaceMatch
     from station.vision.liveness import LivenessResult
 
-    match = FaceMatch(FaceDecision.MATCH, 0.41, 0.48, "Same person.", MODEL_VERSION, "ORL card-vs-live")
-    liveness = LivenessResult(True, "Liveness confirmed.", (Action.BLINK, Action.TURN_LEFT),
+    match = FaceMatch(FaceDecision.MATCH, 0.41, 0.48, verbatim("Same person."), MODEL_VERSION, "ORL card-vs-live")
+    liveness = LivenessResult(True, verbatim("Liveness confirmed."), (Action.BLINK, Action.TURN_LEFT),
                               ({"action": "blink", "at_ms": 500.0}, {"action": "turn_left", "at_ms": 900.0}))
     check = to_face_check(FaceVerification(match, liveness, b"png"))
     assert check.liveness_passed and check.liveness["asked"] == ["blink", "turn_left"]

@@ -35,7 +35,7 @@ def test_a_person_doing_what_is_asked_passes_from_a_video(tmp_path: Path, challe
     check = LivenessCheck(challenge)
     prompts = []
     with VideoFileSource(video) as source:
-        live = capture(source, liveness=check, listener=lambda _o, prompt: prompts.append(prompt))
+        live = capture(source, liveness=check, listener=lambda _o, prompt: prompts.append(str(prompt)))
     result = live.liveness
     assert result is not None and result.passed, result
     assert result.asked == tuple(challenge)

@@ -8,7 +8,7 @@ The whole check (:func:`station.operations.face.check_face`, with the calibratio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QRectF, Signal
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from station.core.models import FaceCheck, FaceDecision, IdCardRead, Record
 from station.core.visit import Step
+from station.messages import Message, verbatim
 from station.ui.messages import error_text, say
 from station.ui.visit.page import StepPage
 from station.ui.widgets.camera import CameraView
@@ -44,7 +45,7 @@ class FacePage(StepPage):
         super().__init__(view)
         self.result: FaceCheck | None = None
         self.box: tuple[int, int, int, int] | None = None
-        self.prompt = ""
+        self.prompt: Message | None = None
         self.running = False
         self.stopped = False
         self.challenge: Callable[[], Sequence[Any]] | None = None  # None: a random challenge for each check
@@ -117,16 +118,16 @@ class FacePage(StepPage):
                 lines.append(self.tr("Distance %1 against the threshold %2 (lower is more alike)")
                              .replace("%1", f"{check.distance:.3f}").replace("%2", f"{check.threshold:.3f}"))
             lines.append((self.tr("Liveness: passed") if check.liveness_passed else self.tr("Liveness: not passed"))
-                         + (f" — {say(str(check.liveness.get('reason', '')))}" if check.liveness.get("reason") else ""))
+                         + (f" — {say(_liveness_reason(check.liveness))}" if check.liveness.get("reason") else ""))
             if check.reason:
-                lines.append(say(check.reason))
+                lines.append(say(check.message or verbatim(check.reason)))
             self.figures.setText("\n".join(lines))
         self.changed.emit()
 
     def _frame(self, image: QImage) -> None:
-        self.camera.show_image(image, self._draw_box, say(self.prompt))
+        self.camera.show_image(image, self._draw_box, say(self.prompt) if self.prompt else "")
 
-    def _observed(self, box: Any, prompt: str) -> None:
+    def _observed(self, box: Any, prompt: Message) -> None:
         self.box, self.prompt = box, prompt
 
     def _draw_box(self, painter: QPainter, target: QRectF, scale: float) -> None:
@@ -213,3 +214,9 @@ class FacePage(StepPage):
 
     def leave(self) -> None:
         self.stop()
+
+
+def _liveness_reason(liveness: Mapping[str, Any]) -> Message:
+    """The liveness result's reason by id (a record from before ids: its English sentence)."""
+    stored = liveness.get("message")
+    return Message.from_dict(stored) if stored else verbatim(str(liveness["reason"]))

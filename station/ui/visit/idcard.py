@@ -18,6 +18,7 @@ from station.core.checks import CheckResult
 from station.core.models import IdCardRead, Record
 from station.core.visit import Outcome, Step
 from station.errors import StationError
+from station.messages import Message
 from station.ui.messages import error_text, say
 from station.ui.visit.idcard_form import IdCardForm
 from station.ui.visit.page import StepPage
@@ -164,7 +165,7 @@ class IdCardPage(StepPage):
             if len(self.images) == 1:
                 self.status.setText(self.tr("Front or back taken. Now turn the card over."))
 
-    def _camera_stopped(self, reason: str) -> None:
+    def _camera_stopped(self, reason: Message) -> None:
         self.stop_camera()
         self.status.setText(say(reason) + " " + self.tr("Open pictures of the card, or type it in below."))
 

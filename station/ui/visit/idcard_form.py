@@ -20,19 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from station.core.checks import CheckResult
-from station.core.idcard_rules import check_card
+from station.core.idcard_rules import CHECK_FIELDS, check_card
 from station.core.idnumber import normalize
 from station.core.models import IdCardBack, IdCardFront, IdCardRead, Sex
 from station.ui.theme import DOUBTFUL, INVALID
 from station.ui.widgets.doubtful import mark_characters
-
-# Which field a failed check points at (presentation only: the checks themselves are the core's).
-_FIELD_OF = {
-    "id_number.format": "id_number", "id_number.check_digit": "id_number", "id_number.birth_date": "id_number",
-    "id_number.region": "id_number", "card.birth_date_matches": "birth_date", "card.sex_matches": "sex",
-    "card.address_region": "address", "card.validity_period": "valid_to", "card.not_yet_valid": "valid_from",
-    "card.not_expired": "valid_to", "holder.adult": "birth_date",
-}
 
 
 def _date_edit() -> QDateEdit:
@@ -151,7 +143,7 @@ class IdCardForm(QWidget):
     def recheck(self) -> list[CheckResult]:
         """Run the card checks on what is on screen now; mark doubtful characters and failing fields."""
         checks = check_card(self.read(), self.today()) if self.complete() else []
-        failing = {_FIELD_OF[c.name] for c in checks if not c.passed and c.name in _FIELD_OF}
+        failing = {CHECK_FIELDS[c.name] for c in checks if not c.passed and c.name in CHECK_FIELDS}
         for key, widget in self.fields.items():
             widget.setStyleSheet(f"background:{INVALID};" if key in failing else "")
             if isinstance(widget, QLineEdit):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QList
 from station.core.models import DocumentSet, Record, SignatureCapture, SignedSet
 from station.core.visit import Step
 from station.operations.documents import check_handwriting
-from station.ui.messages import error_text, say
+from station.ui.messages import describe, error_text
 from station.ui.visit.page import StepPage
 from station.ui.visit.steps import document_title
 from station.ui.widgets.signature_pad import SignaturePad
@@ -92,7 +92,7 @@ class SignaturePage(StepPage):
     def _pad_changed(self) -> None:
         check = check_handwriting(self.pad.strokes)
         self.handwriting.setText("" if self.pad.is_empty() and not self.editable else
-                                 ("✓ " if check.passed else "✗ ") + say(check.reason))
+                                 ("✓ " if check.passed else "✗ ") + describe(check))
         self.changed.emit()
 
     def capture(self) -> SignatureCapture:

@@ -16,6 +16,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from station.errors import StationError
+from station.messages import Message, verbatim
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -32,10 +35,11 @@ def to_qimage(bgr: np.ndarray) -> QImage:
 
 
 class CameraFeed(QThread):
-    """Reads frames on its own thread. ``frame(QImage, Frame, analysis)``; ``stopped(reason)`` when it ends."""
+    """Reads frames on its own thread. ``frame(QImage, Frame, analysis)``; ``stopped(reason)`` when it ends
+    (a :class:`~station.messages.Message`)."""
 
     frame = Signal(QImage, object, object)
-    stopped = Signal(str)
+    stopped = Signal(object)
 
     def __init__(self, open_source: Callable[[], FrameSource], analyse: Callable[[Frame], Any] | None = None,
                  fps: float = 15.0, parent: QWidget | None = None) -> None:
@@ -46,7 +50,7 @@ class CameraFeed(QThread):
         try:
             source = self.open_source()
         except Exception as exc:  # noqa: BLE001 - a source that cannot open is said, not raised
-            self.stopped.emit(str(exc))
+            self.stopped.emit(_reason(exc))
             return
         try:
             self._loop(source)
@@ -60,12 +64,12 @@ class CameraFeed(QThread):
             if read.corrupt:
                 continue
             if not read.ok or read.frame is None:
-                self.stopped.emit(read.reason)
+                self.stopped.emit(read.message)
                 return
             try:
                 analysis = self.analyse(read.frame) if self.analyse else None
             except Exception as exc:  # noqa: BLE001 - the engine's failure ends the feed with its reason
-                self.stopped.emit(str(exc))
+                self.stopped.emit(_reason(exc))
                 return
             self.frame.emit(to_qimage(read.frame.image), read.frame, analysis)
             rest = self.period - (time.monotonic() - started)
@@ -121,3 +125,8 @@ class CameraView(QWidget):
             painter.fillRect(band, QColor(0, 0, 0, 150))
             painter.drawText(band, Qt.AlignmentFlag.AlignCenter, self.caption)
         painter.end()
+
+
+def _reason(exc: Exception) -> Message:
+    """Why the feed ended: the station's own message, or the library's words as they are."""
+    return exc.message if isinstance(exc, StationError) else verbatim(str(exc))
