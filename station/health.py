@@ -8,7 +8,6 @@ imports the packages whose files it checks (``face_recognition_models`` warns on
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 import re
@@ -18,6 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec
+
+from station.files import file_sha256
 
 if TYPE_CHECKING:
     from station.vision.ocr import ModelFile
@@ -29,7 +30,6 @@ _OCR_FIX = "reinstall rapidocr: uv sync --reinstall-package rapidocr"
 _FACE_FIX = "reinstall the face models: uv sync --reinstall-package face-recognition-models"
 _QT_FIX = "reinstall PySide6: uv sync --reinstall-package pyside6-essentials"
 _UV_SYNC = "reinstall the Python packages: uv sync"
-_HASH_BUFFER = 4 * 1024 * 1024
 _TOOL_TIMEOUT_S = 5.0
 
 # SHA-256 of the dlib model files in face_recognition_models 0.3.0, and what each one is for.
@@ -105,17 +105,6 @@ def _mb(size: int) -> str:
 
 
 # --- model files ---------------------------------------------------------------------------------
-
-
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file, read in large chunks (never whole into memory)."""
-    digest = hashlib.sha256()
-    buffer = bytearray(_HASH_BUFFER)
-    view = memoryview(buffer)
-    with open(path, "rb", buffering=0) as f:
-        while n := f.readinto(buffer):
-            digest.update(view[:n])
-    return digest.hexdigest()
 
 
 def verify_model_file(

@@ -39,7 +39,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from station.errors import StationError
-from station.health import file_sha256
+from station.files import file_sha256
 
 log = logging.getLogger(__name__)
 
