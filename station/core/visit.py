@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from station.config import BankSettings
@@ -36,22 +35,12 @@ from station.core.models import (
     SignedSet,
 )
 from station.core.session import OfficerSession
+from station.core.states import Step
 from station.errors import StationError
 
 if TYPE_CHECKING:
     from station.store.cases import CaseState, Store
     from station.store.officers import SignedIn
-
-
-class Step(StrEnum):
-    SIGN_IN = "sign_in"
-    ID_CARD = "id_card"
-    FACE = "face"
-    ACCOUNT = "account"
-    LOAN = "loan"
-    DOCUMENTS = "documents"
-    SIGNATURE = "signature"
-    DONE = "done"
 
 
 ORDER: tuple[Step, ...] = tuple(Step)

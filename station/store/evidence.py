@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from station.core.masking import mask_id_number, mask_name
 from station.core.models import FaceCheck, IdCardRead, case_reference
-from station.core.visit import ORDER
+from station.core.states import Step
 from station.errors import StoreError
 from station.files import write_all_atomically
 from station.store.audit import link_problems
@@ -59,7 +59,7 @@ AUDIT_HASH_RULE = ("hash = hex SHA-256 of the UTF-8 of json.dumps([chain, seq, a
                    "prev_hash], ensure_ascii=False, separators=(',', ':')), figures being the string as stored; "
                    "each prev_hash is the hash before it, the first one 64 zeros")
 
-_STEP_ORDER = [step.value for step in ORDER]
+_STEP_ORDER = [step.value for step in Step]  # visit order
 
 
 class EvidenceError(StoreError):
