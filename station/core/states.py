@@ -1,4 +1,4 @@
-"""The names a case's steps are stored under, in visit order.
+"""The names a case and its steps are stored under: the steps in visit order, a case's status, a step's state.
 
 Plain values that the store writes and the visit reads (the rules that move a case from step to step are
 in :mod:`station.core.visit`). They are ``StrEnum`` members, so they are stored, compared and printed as
@@ -22,3 +22,17 @@ class Step(StrEnum):
     SIGNATURE = "signature"
     DONE = "done"
 
+
+class CaseStatus(StrEnum):
+    """Whether a case can still change: open until its last step is done."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
+class StepState(StrEnum):
+    """Where a step of a case stands; only done and stale steps are stored, a pending one has no row yet."""
+
+    DONE = "done"
+    STALE = "stale"
+    PENDING = "pending"

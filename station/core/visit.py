@@ -35,7 +35,7 @@ from station.core.models import (
     SignedSet,
 )
 from station.core.session import OfficerSession
-from station.core.states import Step
+from station.core.states import CaseStatus, Step, StepState
 from station.errors import StationError
 
 if TYPE_CHECKING:
@@ -145,7 +145,7 @@ class Visit:
         """Pick up an interrupted case at its step (any signed-in officer may; it is recorded)."""
         session.require_active()
         visit = cls(store, session, case_id, **kwargs)  # type: ignore[arg-type]
-        if visit._state.status == "open":
+        if visit._state.status is CaseStatus.OPEN:
             store.add_event(_signed(session), case_id, "visit.resume", "ok", {"step": visit.current_step.value})
         return visit
 
@@ -159,12 +159,12 @@ class Visit:
 
     @property
     def is_done(self) -> bool:
-        return self._state.status == "done"
+        return self._state.status is CaseStatus.DONE
 
-    def step_state(self, step: Step) -> str:
-        """'done', 'stale' or 'pending'."""
+    def step_state(self, step: Step) -> StepState:
+        """Done, stale, or pending (not done yet)."""
         record = self._state.steps.get(step.value)
-        return record.state if record else "pending"
+        return record.state if record else StepState.PENDING
 
     def output(self, step: Step) -> Record | None:
         """What a step produced (opened for the signed-in officer); also the last data of a stale step."""
@@ -228,9 +228,9 @@ class Visit:
             raise VisitError("This case is done and signed; start a new case instead of changing it.")
         if not SPECS[step].redo:
             raise VisitError(f"The {step.value} step cannot be redone.")
-        if self.step_state(step) != "done":
+        if self.step_state(step) is not StepState.DONE:
             raise VisitError(f"The {step.value} step is not done yet, so there is nothing to redo.")
-        stale = [s.value for s in dependents(step) if self.step_state(s) == "done"]
+        stale = [s.value for s in dependents(step) if self.step_state(s) is StepState.DONE]
         self.store.reopen_steps(_signed(self.session), self.case_id, step.value, stale, reason)
         self._state = self.store.case_state(self.case_id, _signed(self.session))
 
@@ -271,7 +271,7 @@ class Visit:
     def _next_after(self, step: Step) -> Step:
         """The first step not done once ``step`` is: an earlier stale step comes before later ones."""
         for candidate in ORDER:
-            if candidate is Step.DONE or (candidate is not step and self.step_state(candidate) != "done"):
+            if candidate is Step.DONE or (candidate is not step and self.step_state(candidate) is not StepState.DONE):
                 return candidate
         return Step.DONE
 

@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from station.core.masking import mask_id_number, mask_name
 from station.core.models import FaceCheck, IdCardRead, case_reference
-from station.core.states import Step
+from station.core.states import CaseStatus, Step
 from station.errors import StoreError
 from station.files import write_all_atomically
 from station.store.audit import link_problems
@@ -113,7 +113,7 @@ def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient
                  seal: Seal) -> BundleReport:
     """Pack, seal, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
     state = store.case_state(case_id, by)
-    if state.status != "done":
+    if state.status is not CaseStatus.DONE:
         raise EvidenceError(f"Case {case_id} is {state.status} (at the {state.step} step): only a finished case "
                             "can be exported. Finish its visit first.")
     at = store.clock()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from station.core.models import Record
+from station.core.states import StepState
 from station.core.visit import Outcome, Step, Visit
 from station.ui.visit.steps import step_title
 from station.ui.widgets.checks import ChecksView
@@ -42,7 +43,7 @@ class StepPage(QWidget):
     def load(self, visit: Visit, editable: bool) -> None:
         """Show the step for ``visit``: its last data when there is some; inputs enabled if ``editable``."""
         self.visit, self.editable = visit, editable
-        record = visit.step_state(self.step) != "pending" and visit.output(self.step)
+        record = visit.step_state(self.step) is not StepState.PENDING and visit.output(self.step)
         stored = visit.state.steps.get(self.step.value)
         self.checks.show_checks(stored.checks if stored else [])
         self.fill(record or None)
