@@ -5,8 +5,9 @@ Each step declares what it needs, what it produces, the steps it depends on and 
 redone. Submitting a step runs its checks: blocking failures refuse it; overridable failures need an
 officer's reason per check; otherwise the step and its audit event are written in one transaction
 and the visit moves to the first step not yet done. Redoing a step makes every step that depends on
-it stale. Engines that do not exist yet (OCR, face matching, documents, signing) hand their results
-in as data; the workflow only checks and records them. No Qt, no camera, no PDF library here.
+it stale. The operations layer (:mod:`station.operations`) computes the results (the card read, the
+face match, the documents, the signatures); the visit only checks and records them. No Qt, no camera,
+no PDF library here.
 """
 
 from __future__ import annotations
