@@ -14,7 +14,6 @@ import pytest
 
 from station.files import file_sha256
 from station.health import (
-    FACE_MODEL_SHA256,
     ExternalTool,
     HealthLine,
     check_disk,
@@ -28,6 +27,7 @@ from station.health import (
     run_install_checks,
     verify_model_file,
 )
+from station.vision.face_models import FACE_MODEL_SHA256
 
 RAPIDOCR = Path(importlib.util.find_spec("rapidocr").origin).parent
 XCB_PLUGIN = Path(importlib.util.find_spec("PySide6").origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
