@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from station.config import Settings
 from station.core.models import Record
 from station.core.states import StepState
 from station.core.visit import Outcome, Step, Visit
 from station.ui.visit.steps import step_title
 from station.ui.widgets.checks import ChecksView
 
-if TYPE_CHECKING:
-    from station.ui.visit.view import VisitView
+
+class PageHost(Protocol):
+    """What a step page asks of the view that shows it (:class:`station.ui.visit.view.VisitView`)."""
+
+    settings: Settings
+
+    def submit(self, record: Record, overrides: dict[str, str] | None = None) -> Outcome | None: ...
+
+    def guard(self, action: Callable[[], Any]) -> bool: ...
 
 
 class StepPage(QWidget):
@@ -24,7 +33,7 @@ class StepPage(QWidget):
     step: ClassVar[Step]
     changed = Signal()  # readiness or the next button's label may have changed
 
-    def __init__(self, view: VisitView) -> None:
+    def __init__(self, view: PageHost) -> None:
         super().__init__()
         self.view = view
         self.visit: Visit | None = None
