@@ -41,8 +41,11 @@ fi
 # Compiled bytecode: without it a machine that sets PYTHONDONTWRITEBYTECODE recompiles every module at
 # every start (the GUI takes twice as long to open, bench/gui.md).
 export UV_COMPILE_BYTECODE=1
+# Without --dev the sync is inexact: it installs what the station lacks but keeps the test tools and the
+# PaddleOCR extra of an earlier --dev sync, so starting after testing neither removes them nor waits, and
+# testing after starting has nothing to download again.
 if [[ "${1:-}" == "--dev" ]]; then
   uv sync --frozen --quiet --extra paddle   # the tests run both OCR engines
 else
-  uv sync --frozen --quiet --no-dev
+  uv sync --frozen --quiet --no-dev --inexact
 fi

@@ -1,17 +1,22 @@
-"""Files reach the disk whole or not at all: the one atomic writer the signing and the store layers share.
+"""The file helpers the layers share: the one atomic writer (signed PDFs, evidence bundles) and the one
+file hash (the model file checks of vision and of ``station doctor``).
 
-Each file is written to a temporary file in its destination folder, flushed to the disk, then renamed
-over the destination (an atomic rename on POSIX file systems) and the folder synced. Any write error,
-a full disk included, removes the temporary files and leaves every destination as it was; the
-``OSError`` goes to the caller, who says what was not saved in its own words.
+Files reach the disk whole or not at all: each is written to a temporary file in its destination
+folder, flushed to the disk, then renamed over the destination (an atomic rename on POSIX file systems)
+and the folder synced. Any write error, a full disk included, removes the temporary files and leaves
+every destination as it was; the ``OSError`` goes to the caller, who says what was not saved in its own
+words.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+_HASH_BUFFER = 4 * 1024 * 1024
 
 
 def write_all_atomically(files: Mapping[Path, bytes]) -> None:
@@ -56,3 +61,14 @@ def _sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def file_sha256(path: Path) -> str:
+    """Hex SHA-256 of a file, read in large chunks (never whole into memory)."""
+    digest = hashlib.sha256()
+    buffer = bytearray(_HASH_BUFFER)
+    view = memoryview(buffer)
+    with open(path, "rb", buffering=0) as f:
+        while n := f.readinto(buffer):
+            digest.update(view[:n])
+    return digest.hexdigest()

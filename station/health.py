@@ -8,7 +8,6 @@ imports the packages whose files it checks (``face_recognition_models`` warns on
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib.util
 import os
 import re
@@ -18,6 +17,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec
+
+from station.files import file_sha256
+from station.vision.face_models import FACE_MODEL_SHA256
 
 if TYPE_CHECKING:
     from station.vision.ocr import ModelFile
@@ -29,16 +31,9 @@ _OCR_FIX = "reinstall rapidocr: uv sync --reinstall-package rapidocr"
 _FACE_FIX = "reinstall the face models: uv sync --reinstall-package face-recognition-models"
 _QT_FIX = "reinstall PySide6: uv sync --reinstall-package pyside6-essentials"
 _UV_SYNC = "reinstall the Python packages: uv sync"
-_HASH_BUFFER = 4 * 1024 * 1024
 _TOOL_TIMEOUT_S = 5.0
 
-# SHA-256 of the dlib model files in face_recognition_models 0.3.0, and what each one is for.
-FACE_MODEL_SHA256: dict[str, str] = {
-    "shape_predictor_68_face_landmarks.dat": "fbdc2cb80eb9aa7a758672cbfdda32ba6300efe9b6e6c7a299ff7e736b11b92f",
-    "shape_predictor_5_face_landmarks.dat": "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
-    "dlib_face_recognition_resnet_model_v1.dat": "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
-    "mmod_human_face_detector.dat": "4cb19393e2fbaf2b1609a9319ad5386618c886a6234ec1b971f3e87c85d87fe6",
-}
+# What each of the dlib model files pinned in station.vision.face_models is for.
 _FACE_MODEL_ROLES = {
     "shape_predictor_68_face_landmarks.dat": "68-point landmarks",
     "shape_predictor_5_face_landmarks.dat": "5-point landmarks",
@@ -105,17 +100,6 @@ def _mb(size: int) -> str:
 
 
 # --- model files ---------------------------------------------------------------------------------
-
-
-def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file, read in large chunks (never whole into memory)."""
-    digest = hashlib.sha256()
-    buffer = bytearray(_HASH_BUFFER)
-    view = memoryview(buffer)
-    with open(path, "rb", buffering=0) as f:
-        while n := f.readinto(buffer):
-            digest.update(view[:n])
-    return digest.hexdigest()
 
 
 def verify_model_file(

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from station.files import file_sha256
 from station.health import (
-    FACE_MODEL_SHA256,
     ExternalTool,
     HealthLine,
     check_disk,
@@ -22,12 +22,12 @@ from station.health import (
     check_ocr_models,
     check_qt,
     check_tools,
-    file_sha256,
     parse_fc_list,
     parse_ldd_missing,
     run_install_checks,
     verify_model_file,
 )
+from station.vision.face_models import FACE_MODEL_SHA256
 
 RAPIDOCR = Path(importlib.util.find_spec("rapidocr").origin).parent
 XCB_PLUGIN = Path(importlib.util.find_spec("PySide6").origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
@@ -81,14 +81,6 @@ def test_ocr_models_all_match_rapidocr_hash_list() -> None:
     for name, prefix in [("PP-OCRv6_det_small.onnx", "090f04abcd9d"), ("PP-OCRv6_rec_small.onnx", "6f327246b503"),
                          ("ch_ppocr_mobile_v2.0_cls_mobile.onnx", "e47acedf6632")]:
         assert f"{name}: " in details and f"sha256 {prefix}" in details
-
-
-def test_file_sha256_matches_hashlib(tmp_path: Path) -> None:
-    import hashlib
-
-    data = bytes(range(256)) * 40_000  # 10 MB: several reads of the buffer
-    (tmp_path / "blob").write_bytes(data)
-    assert file_sha256(tmp_path / "blob") == hashlib.sha256(data).hexdigest()
 
 
 def test_verify_model_file_fails_on_a_changed_byte(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from rich.table import Table
 from station.cli import face, idcard, loan, sign, sync, verify, visit
 from station.cli.common import JsonOpt, OfficerOpt, err, guard, open_store, out, overrides_from, sign_in
 from station.config import Settings, load_settings
+from station.core.states import CaseStatus
 
 app = typer.Typer(no_args_is_help=False, add_completion=False, help="The station: verify, open, lend, sign.")
 audit_app = typer.Typer(help="The hash-chained audit trail.")
@@ -167,7 +168,8 @@ def officer_passwd(ctx: typer.Context, officer_id: str) -> None:
 # --- cases and visits ------------------------------------------------------------------------
 
 @case_app.command("list")
-def case_list(ctx: typer.Context, status: Annotated[str | None, typer.Option(help="open, done")] = None,
+def case_list(ctx: typer.Context,
+              status: Annotated[CaseStatus | None, typer.Option(help="only the cases with this status")] = None,
               officer: OfficerOpt = None, json_: JsonOpt = False) -> None:
     """Cases on this station, newest first, with masked names (sign in to see them)."""
     with open_store(ctx.obj, exclusive=False) as store:

@@ -1,4 +1,5 @@
-"""The resident ID number (公民身份号码, GB 11643-1999): normalising, checking, reading and masking.
+"""The resident ID number (公民身份号码, GB 11643-1999): normalising, checking and reading (the mask is in
+:mod:`station.core.masking`).
 
 Validation and the address-code table come from python-stdnum (``stdnum.cn.ric`` and its ``cn/loc``
 data). Two things are done here rather than by ``ric.validate``: it rejects an address code that was not
@@ -60,19 +61,6 @@ def region_of(number: str) -> str | None:
 def province_of(number: str) -> str | None:
     """The province-level name of the address code, or None when stdnum does not know it."""
     return _lookup(_well_formed(number)[:2]).get("province")
-
-
-def mask_id_number(number: str) -> str:
-    """Keep the first 4 and last 2 characters, e.g. ``1101************2X``; short strings fully masked."""
-    return mask_ends(number, 4, 2)
-
-
-def mask_ends(text: str, head: int, tail: int) -> str:
-    """Keep ``head`` leading and ``tail`` trailing characters, star the rest; all stars if too short."""
-    hidden = len(text) - head - tail
-    if hidden <= 0:
-        return "*" * len(text)
-    return text[:head] + "*" * hidden + text[len(text) - tail :]
 
 
 def _well_formed(number: str) -> str:

@@ -6,9 +6,15 @@ is starred completely, so a mask never shows more than its rule allows.
 
 from __future__ import annotations
 
-from station.core.idnumber import mask_ends, mask_id_number
+__all__ = ["mask_address", "mask_card_number", "mask_ends", "mask_id_number", "mask_name", "mask_phone"]
 
-__all__ = ["mask_address", "mask_card_number", "mask_id_number", "mask_name", "mask_phone"]
+
+def mask_ends(text: str, head: int, tail: int) -> str:
+    """Keep ``head`` leading and ``tail`` trailing characters, star the rest; all stars if too short."""
+    hidden = len(text) - head - tail
+    if hidden <= 0:
+        return "*" * len(text)
+    return text[:head] + "*" * hidden + text[len(text) - tail :]
 
 
 def mask_name(name: str) -> str:
@@ -30,3 +36,8 @@ def mask_address(address: str) -> str:
 def mask_card_number(card_number: str) -> str:
     """Keep the first 6 and last 4 digits, star the rest (whitespace dropped)."""
     return mask_ends("".join(card_number.split()), 6, 4)
+
+
+def mask_id_number(number: str) -> str:
+    """Keep the first 4 and last 2 characters, e.g. ``1101************2X``; short strings fully masked."""
+    return mask_ends(number, 4, 2)

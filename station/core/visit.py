@@ -5,8 +5,9 @@ Each step declares what it needs, what it produces, the steps it depends on and 
 redone. Submitting a step runs its checks: blocking failures refuse it; overridable failures need an
 officer's reason per check; otherwise the step and its audit event are written in one transaction
 and the visit moves to the first step not yet done. Redoing a step makes every step that depends on
-it stale. Engines that do not exist yet (OCR, face matching, documents, signing) hand their results
-in as data; the workflow only checks and records them. No Qt, no camera, no PDF library here.
+it stale. The operations layer (:mod:`station.operations`) computes the results (the card read, the
+face match, the documents, the signatures); the visit only checks and records them. No Qt, no camera,
+no PDF library here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from station.config import BankSettings
@@ -36,23 +36,13 @@ from station.core.models import (
     SignedSet,
 )
 from station.core.session import OfficerSession
+from station.core.states import CaseStatus, Step, StepState
 from station.errors import StationError
 from station.messages import Message, verbatim
 
 if TYPE_CHECKING:
     from station.store.cases import CaseState, Store
     from station.store.officers import SignedIn
-
-
-class Step(StrEnum):
-    SIGN_IN = "sign_in"
-    ID_CARD = "id_card"
-    FACE = "face"
-    ACCOUNT = "account"
-    LOAN = "loan"
-    DOCUMENTS = "documents"
-    SIGNATURE = "signature"
-    DONE = "done"
 
 
 ORDER: tuple[Step, ...] = tuple(Step)
@@ -157,7 +147,7 @@ class Visit:
         """Pick up an interrupted case at its step (any signed-in officer may; it is recorded)."""
         session.require_active()
         visit = cls(store, session, case_id, **kwargs)  # type: ignore[arg-type]
-        if visit._state.status == "open":
+        if visit._state.status is CaseStatus.OPEN:
             store.add_event(_signed(session), case_id, "visit.resume", "ok", {"step": visit.current_step.value})
         return visit
 
@@ -179,14 +169,14 @@ class Visit:
 
     @property
     def is_done(self) -> bool:
-        return self._state.status == "done"
+        return self._state.status is CaseStatus.DONE
 
-    def step_state(self, step: Step) -> str:
-        """'done', 'stale' or 'pending'; the done step is done once the case is."""
+    def step_state(self, step: Step) -> StepState:
+        """Done, stale, or pending (not done yet); the done step is done once the case is."""
         if step is Step.DONE:
-            return "done" if self.is_done else "pending"
+            return StepState.DONE if self.is_done else StepState.PENDING
         record = self._state.steps.get(step.value)
-        return record.state if record else "pending"
+        return record.state if record else StepState.PENDING
 
     def output(self, step: Step) -> Record | None:
         """What a step produced (opened for the signed-in officer); also the last data of a stale step."""
@@ -250,9 +240,9 @@ class Visit:
             raise VisitError("visit-case-signed")
         if not SPECS[step].redo:
             raise VisitError("visit-no-redo", step=Message("step-name", {"step": step.value}))
-        if self.step_state(step) != "done":
+        if self.step_state(step) is not StepState.DONE:
             raise VisitError("visit-redo-not-done", step=Message("step-name", {"step": step.value}))
-        stale = [s.value for s in dependents(step) if self.step_state(s) == "done"]
+        stale = [s.value for s in dependents(step) if self.step_state(s) is StepState.DONE]
         self.store.reopen_steps(_signed(self.session), self.case_id, step.value, stale, reason)
         self._state = self.store.case_state(self.case_id, _signed(self.session))
 
@@ -294,7 +284,7 @@ class Visit:
     def _next_after(self, step: Step) -> Step:
         """The first step not done once ``step`` is: an earlier stale step comes before later ones."""
         for candidate in ORDER:
-            if candidate is Step.DONE or (candidate is not step and self.step_state(candidate) != "done"):
+            if candidate is Step.DONE or (candidate is not step and self.step_state(candidate) is not StepState.DONE):
                 return candidate
         return Step.DONE
 

@@ -33,6 +33,7 @@ from station.core.models import (
     SignatureCapture,
     SignedSet,
 )
+from station.core.states import CaseStatus, StepState
 from station.errors import StoreError
 from station.messages import Message
 from station.store import audit
@@ -68,7 +69,7 @@ class StepRecord:
     """
 
     step: str
-    state: str
+    state: StepState
     attempt: int
     check_statuses: dict[str, str]
     checks: list[CheckResult]
@@ -81,7 +82,7 @@ class CaseState:
     """A case as the visit workflow needs it to resume."""
 
     id: str
-    status: str
+    status: CaseStatus
     step: str
     officer_id: str
     created_at: datetime
@@ -94,7 +95,7 @@ class CaseSummary:
     """One line of the case list (masked name only)."""
 
     id: str
-    status: str
+    status: CaseStatus
     step: str
     officer_id: str
     customer: str
@@ -175,7 +176,7 @@ class Store:
             case = Case(officer_id=by.officer_id, step=next_step, created_at=now, updated_at=now)
             session.add(case)
             session.flush()
-            session.add(CaseStep(case_id=case.id, step=first_step, state="done", check_statuses={},
+            session.add(CaseStep(case_id=case.id, step=first_step, state=StepState.DONE, check_statuses={},
                                  completed_by=by.officer_id, completed_at=now))
             audit.append(session, case.id, by.officer_id, "visit.start", "ok", {}, at=now)
             return case.id
@@ -186,7 +187,7 @@ class Store:
             case = self._case(session, case_id)
             rows = session.scalars(select(CaseStep).where(CaseStep.case_id == case_id)).all()
             steps = {r.step: _step_record(r, by.cipher if by else None) for r in rows}
-            return CaseState(case.id, case.status, case.step, case.officer_id, case.created_at,
+            return CaseState(case.id, CaseStatus(case.status), case.step, case.officer_id, case.created_at,
                              case.updated_at, steps)
 
     def overrides_of(self, by: SignedIn, case_id: str, step: str) -> dict[str, str]:
@@ -204,14 +205,15 @@ class Store:
             raise CaseNotFoundError("store-no-case", case=case_id)
         return case
 
-    def list_cases(self, by: SignedIn | None = None, status: str | None = None) -> list[CaseSummary]:
+    def list_cases(self, by: SignedIn | None = None, status: CaseStatus | None = None) -> list[CaseSummary]:
         """Cases, newest first; with a signed-in officer the customer's masked name is shown."""
         with self._reader() as session:
             query = select(Case).order_by(Case.updated_at.desc())
             if status:
                 query = query.where(Case.status == status)
-            return [CaseSummary(case.id, case.status, case.step, case.officer_id, _masked_customer(session, case, by),
-                                case.updated_at) for case in session.scalars(query)]
+            return [CaseSummary(case.id, CaseStatus(case.status), case.step, case.officer_id,
+                                _masked_customer(session, case, by), case.updated_at)
+                    for case in session.scalars(query)]
 
     def complete_step(
         self,
@@ -229,7 +231,7 @@ class Store:
         with transaction(self._factory) as session:
             now = self.clock()
             case = self._case(session, case_id)
-            if case.status != "open":
+            if case.status != CaseStatus.OPEN:
                 raise StoreError("store-case-closed", case=case_id,
                                  status=Message("case-status", {"status": case.status}))
             if case.step != step:  # a caller working from an outdated view of the case
@@ -244,7 +246,7 @@ class Store:
                 session.add(row)
             else:
                 row.attempt += 1
-            row.state, row.ref_id = "done", ref_id
+            row.state, row.ref_id = StepState.DONE, ref_id
             row.check_statuses = {c.name: c.status.value for c in checks}
             row.checks_enc = by.cipher.seal_text(json.dumps([c.to_dict() for c in checks], ensure_ascii=False,
                                                             default=str), f"case_steps.checks:{case_id}:{step}")
@@ -271,13 +273,13 @@ class Store:
         with transaction(self._factory) as session:
             now = self.clock()
             case = self._case(session, case_id)
-            if case.status != "open":
+            if case.status != CaseStatus.OPEN:
                 raise StoreError("store-case-closed-no-redo", case=case_id,
                                  status=Message("case-status", {"status": case.status}))
             for name in [redo_step, *stale]:
                 row = session.get(CaseStep, (case_id, name))
                 if row is not None:
-                    row.state = "stale"
+                    row.state = StepState.STALE
             case.step, case.updated_at = redo_step, now
             audit.append(session, case_id, by.officer_id, "visit.redo", "ok",
                          {"step": redo_step, "stale": stale, "reason_given": bool(reason.strip())}, at=now)
@@ -374,7 +376,7 @@ def _step_record(row: CaseStep, cipher: FieldCipher | None) -> StepRecord:
     if cipher is not None and row.checks_enc is not None:
         opened = json.loads(cipher.open_text(row.checks_enc, f"case_steps.checks:{row.case_id}:{row.step}"))
         checks = [CheckResult.from_dict(c) for c in opened]
-    return StepRecord(row.step, row.state, row.attempt, dict(row.check_statuses), checks, row.completed_by,
+    return StepRecord(row.step, StepState(row.state), row.attempt, dict(row.check_statuses), checks, row.completed_by,
                       row.completed_at)
 
 
@@ -387,7 +389,7 @@ def _next_sequence(session: Session, kind: str, case_id: str | None, now: dateti
 
 def _finish(session: Session, case: Case, now: datetime) -> None:
     """Close a case: drop live face images (kept only as long as needed) and queue it for sync."""
-    case.status = "done"
+    case.status = CaseStatus.DONE
     session.execute(update(FaceCheckRow).where(FaceCheckRow.case_id == case.id).values(live_image_enc=None))
     session.add(OutboxItem(case_id=case.id, kind="case", created_at=now))
     waiting = session.scalar(select(Document.id).where(Document.case_id == case.id, Document.awaiting_upgrade))

@@ -43,7 +43,7 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 from station.core.masking import mask_id_number, mask_name
 from station.core.models import FaceCheck, IdCardRead, case_reference
-from station.core.visit import ORDER
+from station.core.states import CaseStatus, Step
 from station.errors import StoreError
 from station.files import write_all_atomically
 from station.messages import Message
@@ -60,7 +60,7 @@ AUDIT_HASH_RULE = ("hash = hex SHA-256 of the UTF-8 of json.dumps([chain, seq, a
                    "prev_hash], ensure_ascii=False, separators=(',', ':')), figures being the string as stored; "
                    "each prev_hash is the hash before it, the first one 64 zeros")
 
-_STEP_ORDER = [step.value for step in ORDER]
+_STEP_ORDER = [step.value for step in Step]  # visit order
 
 
 class EvidenceError(StoreError):
@@ -114,7 +114,7 @@ def write_bundle(store: Store, by: SignedIn, case_id: str, dest: Path, recipient
                  seal: Seal) -> BundleReport:
     """Pack, seal, encrypt and write the bundle without recording it: the caller records it in the audit trail."""
     state = store.case_state(case_id, by)
-    if state.status != "done":
+    if state.status is not CaseStatus.DONE:
         raise EvidenceError("evidence-case-not-done", case=case_id,
                             status=Message("case-status", {"status": state.status}),
                             step=Message("step-name", {"step": state.step}))

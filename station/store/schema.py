@@ -24,6 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from station.core.states import CaseStatus
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -88,7 +90,7 @@ class Case(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     officer_id: Mapped[str] = mapped_column(ForeignKey("officers.id"))
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | abandoned
+    status: Mapped[str] = mapped_column(String(16), default=CaseStatus.OPEN)  # a CaseStatus: open | done
     step: Mapped[str] = mapped_column(String(16))
     customer_id: Mapped[str | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
@@ -102,7 +104,7 @@ class CaseStep(Base):
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     step: Mapped[str] = mapped_column(String(16), primary_key=True)
-    state: Mapped[str] = mapped_column(String(16))  # done | stale
+    state: Mapped[str] = mapped_column(String(16))  # a StepState: done | stale
     attempt: Mapped[int] = mapped_column(Integer, default=1)
     ref_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # row of the step's table
     check_statuses: Mapped[dict] = mapped_column(JSON, default=dict)  # check name -> pass/warn/fail

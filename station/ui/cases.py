@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from station.core.states import CaseStatus
 from station.ui.visit.steps import case_status_title, step_title
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ class CasesPage(QWidget):
         self.new_button.clicked.connect(self.newVisit.emit)
         self.filters = QButtonGroup(self)
         filter_row = QHBoxLayout()
-        for status, label in (("open", self.tr("Open")), ("done", self.tr("Finished")), ("", self.tr("All"))):
+        for status, label in ((CaseStatus.OPEN, self.tr("Open")), (CaseStatus.DONE, self.tr("Finished")),
+                              ("", self.tr("All"))):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setProperty("status", status)
@@ -96,12 +98,12 @@ class CasesPage(QWidget):
     def refresh(self) -> None:
         if self.officer is None:
             return
-        status = self.filters.checkedButton().property("status") or None
-        self.cases = self.store.list_cases(self.officer, status)
+        status = self.filters.checkedButton().property("status")
+        self.cases = self.store.list_cases(self.officer, CaseStatus(status) if status else None)
         self.table.setRowCount(len(self.cases))
         for row, case in enumerate(self.cases):
             values = (case.customer, case_status_title(case.status),
-                      step_title(case.step) if case.status == "open" else "—",
+                      step_title(case.step) if case.status is CaseStatus.OPEN else "—",
                       case.officer_id, f"{case.updated_at.astimezone():%Y-%m-%d %H:%M}")
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -117,7 +119,7 @@ class CasesPage(QWidget):
     def _selection_changed(self) -> None:
         case = self._selected()
         self.open_button.setEnabled(case is not None)
-        self.open_button.setText(self.tr("View") if case and case.status != "open" else self.tr("Resume"))
+        self.open_button.setText(self.tr("View") if case and case.status is not CaseStatus.OPEN else self.tr("Resume"))
 
     def _open_selected(self) -> None:
         case = self._selected()

@@ -47,11 +47,6 @@ class CardLocation:
         c = self.corners
         return float((np.linalg.norm(c[1] - c[0]) + np.linalg.norm(c[2] - c[3])) / 2)
 
-    @property
-    def area_fraction(self) -> float:
-        w, h = self.image_size
-        return float(cv2.contourArea(self.corners.astype(np.float32)) / (w * h))
-
     def cut_off(self, margin: float = 2.0) -> bool:
         """Whether the card runs off the image: a corner outside it, or a side lying along its edge."""
         if self.method != "outline":

@@ -17,11 +17,19 @@ from types import ModuleType
 from typing import Any
 
 from station.errors import StationError
-from station.health import FACE_MODEL_SHA256, verify_model_file
+from station.files import file_sha256
 
 ENCODER_FILE = "dlib_face_recognition_resnet_model_v1.dat"
 LANDMARKS_68_FILE = "shape_predictor_68_face_landmarks.dat"
 LANDMARKS_5_FILE = "shape_predictor_5_face_landmarks.dat"  # face_recognition loads it on import
+
+# SHA-256 of the dlib model files in face_recognition_models 0.3.0 (``station doctor`` checks all four).
+FACE_MODEL_SHA256: dict[str, str] = {
+    "shape_predictor_68_face_landmarks.dat": "fbdc2cb80eb9aa7a758672cbfdda32ba6300efe9b6e6c7a299ff7e736b11b92f",
+    "shape_predictor_5_face_landmarks.dat": "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888",
+    "dlib_face_recognition_resnet_model_v1.dat": "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30",
+    "mmod_human_face_detector.dat": "4cb19393e2fbaf2b1609a9319ad5386618c886a6234ec1b971f3e87c85d87fe6",
+}
 
 MODEL_VERSION = (f"dlib ResNet face encoder v1 sha256:{FACE_MODEL_SHA256[ENCODER_FILE][:12]}, "
                  f"68-point alignment sha256:{FACE_MODEL_SHA256[LANDMARKS_68_FILE][:12]}")
@@ -62,11 +70,18 @@ def load_models() -> FaceModels:
     spec = importlib.util.find_spec("face_recognition_models")
     if spec is None or spec.origin is None:
         raise FaceModelError("face-models-missing")
-    folder = Path(spec.origin).parent / "models"
-    for name in (ENCODER_FILE, LANDMARKS_68_FILE, LANDMARKS_5_FILE):
-        line = verify_model_file(folder / name, FACE_MODEL_SHA256[name], area="face model",
-                                 expected_from="the pinned hash")
-        if not line.ok:
-            raise FaceModelError("face-model-problem", detail=line.detail)
+    check_model_files(Path(spec.origin).parent / "models")
     api = _import_face_recognition()
     return FaceModels(detector=api.api.face_detector, landmarks68=api.api.pose_predictor_68_point, api=api)
+
+
+def check_model_files(folder: Path) -> None:
+    """The model files ``load_models`` loads are in ``folder`` with their pinned SHA-256; FaceModelError if not."""
+    for name in (ENCODER_FILE, LANDMARKS_68_FILE, LANDMARKS_5_FILE):
+        path, expected = folder / name, FACE_MODEL_SHA256[name]
+        try:
+            actual = file_sha256(path)
+        except OSError as exc:
+            raise FaceModelError("face-model-unreadable", path=str(path), problem=exc.strerror or str(exc)) from exc
+        if actual != expected:
+            raise FaceModelError("face-model-changed", path=str(path), actual=actual[:12], expected=expected[:12])

@@ -32,14 +32,14 @@ import threading
 import time
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
 from station.errors import StationError
-from station.health import file_sha256
+from station.files import file_sha256
 
 log = logging.getLogger(__name__)
 
@@ -105,11 +105,6 @@ class OcrLine:
     @property
     def height(self) -> float:
         return self.bottom - self.top
-
-    def rotated_180(self, width: float, height: float) -> OcrLine:
-        """The same line in the coordinates of the image turned by 180 degrees."""
-        box = tuple((width - x, height - y) for x, y in self.box)
-        return replace(self, box=box[2:] + box[:2], char_xs=tuple(width - x for x in self.char_xs))
 
     def subset(self, keep: Sequence[int], box: tuple[tuple[float, float], ...]) -> OcrLine:
         """The line with only the characters at ``keep`` (ascending), in ``box``."""

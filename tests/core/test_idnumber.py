@@ -1,4 +1,4 @@
-"""Resident ID numbers: normalising, the four named checks, reading and masking.
+"""Resident ID numbers: normalising, the four named checks and reading.
 
 All people are fake: numbers are built here with a check character computed independently of stdnum.
 """
@@ -16,7 +16,6 @@ from station.core.checks import CheckStatus, Severity
 from station.core.idnumber import (
     birth_date_of,
     check_id_number,
-    mask_id_number,
     normalize,
     province_of,
     region_of,
@@ -224,22 +223,6 @@ def test_readers_reject_a_malformed_number(reader) -> None:
         reader("1101051949123100")
 
 
-# masking
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (KNOWN_GOOD, "1101************2X"),
-        ("", ""),
-        ("110105", "******"),
-        ("1101052", "1101*52"),
-    ],
-)
-def test_mask_id_number(text: str, expected: str) -> None:
-    assert mask_id_number(text) == expected
-
-
 # properties
 
 valid_births = st.dates(min_value=date(1900, 1, 1), max_value=TODAY)
@@ -262,13 +245,3 @@ def test_any_single_digit_error_breaks_the_check_digit(
     wrong = str((int(number[position]) + shift) % 10)
     typo = number[:position] + wrong + number[position + 1 :]
     assert by_name(typo)["id_number.check_digit"].status is CheckStatus.FAIL
-
-
-@given(st.text())
-def test_mask_id_number_shows_at_most_the_first_4_and_last_2(text: str) -> None:
-    masked = mask_id_number(text)
-    assert len(masked) == len(text)
-    if len(text) <= 6:
-        assert masked == "*" * len(text)
-    else:
-        assert masked == text[:4] + "*" * (len(text) - 6) + text[-2:]

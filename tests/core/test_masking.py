@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from station.core import idnumber, masking
 from station.core.masking import mask_address, mask_card_number, mask_id_number, mask_name, mask_phone
 
 # Input text without the mask character itself, so whatever is not '*' in a mask came from the input.
@@ -53,9 +52,17 @@ def test_mask_card_number(card: str, expected: str) -> None:
     assert mask_card_number(card) == expected
 
 
-def test_id_mask_is_the_one_from_idnumber() -> None:
-    assert masking.mask_id_number is idnumber.mask_id_number
-    assert mask_id_number("11010519491231002X") == "1101************2X"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11010519491231002X", "1101************2X"),
+        ("", ""),
+        ("110105", "******"),
+        ("1101052", "1101*52"),
+    ],
+)
+def test_mask_id_number(text: str, expected: str) -> None:
+    assert mask_id_number(text) == expected
 
 
 @given(unmasked_text)
@@ -90,3 +97,13 @@ def test_mask_card_number_shows_at_most_6_plus_4(text: str) -> None:
 def test_no_mask_gives_back_its_input(text: str) -> None:
     for mask in (mask_name, mask_phone, mask_address, mask_card_number, mask_id_number):
         assert mask(text) != text
+
+
+@given(st.text())
+def test_mask_id_number_shows_at_most_the_first_4_and_last_2(text: str) -> None:
+    masked = mask_id_number(text)
+    assert len(masked) == len(text)
+    if len(text) <= 6:
+        assert masked == "*" * len(text)
+    else:
+        assert masked == text[:4] + "*" * (len(text) - 6) + text[-2:]

@@ -19,6 +19,7 @@ from station.config import Settings
 from station.core.accounts import is_valid
 from station.core.models import AccountOpened, DocumentKind, FaceDecision
 from station.core.session import OfficerSession, SessionLockedError
+from station.core.states import CaseStatus, StepState
 from station.core.visit import ORDER, Step, Visit, VisitError
 from station.errors import StoreError
 from station.store.cases import Store
@@ -51,7 +52,7 @@ def assert_chain_ok(store: Store) -> None:
 def test_every_step_is_accepted_in_order(store: Store, session: OfficerSession, admin: SignedIn) -> None:
     visit = Visit.start(store, session)
     assert visit.current_step is Step.ID_CARD
-    assert visit.step_state(Step.SIGN_IN) == "done"
+    assert visit.step_state(Step.SIGN_IN) is StepState.DONE
     inputs = {s: f.default_input(s) for s in STEPS}
     for i, step in enumerate(STEPS):
         assert visit.current_step is step
@@ -59,13 +60,13 @@ def test_every_step_is_accepted_in_order(store: Store, session: OfficerSession, 
         assert outcome.accepted, outcome.checks
         assert not outcome.blocked and not outcome.needs_override
         assert outcome.next_step is ORDER[ORDER.index(step) + 1]
-        assert visit.step_state(step) == "done"
+        assert visit.step_state(step) is StepState.DONE
         assert store.case_state(visit.case_id).step == outcome.next_step.value
         for later in STEPS[i + 1:]:
-            assert visit.step_state(later) == "pending"
+            assert visit.step_state(later) is StepState.PENDING
     assert visit.is_done and visit.current_step is Step.DONE
     state = store.case_state(visit.case_id)
-    assert state.status == "done"
+    assert state.status is CaseStatus.DONE
     assert {s: r.completed_by for s, r in state.steps.items()} == {s.value: ADMIN_ID for s in ORDER[:-1]}
 
     assert events(store, visit.case_id) == [
@@ -136,7 +137,7 @@ def test_blocking_failure_refuses_the_step(store: Store, session: OfficerSession
     assert check_name in [c.name for c in outcome.blocked]
     assert outcome.next_step is step
     assert visit.current_step is step and store.case_state(visit.case_id).step == step.value
-    assert visit.step_state(step) == "pending"
+    assert visit.step_state(step) is StepState.PENDING
     after = events(store, visit.case_id)
     assert after == [*before, (f"{step}.rejected", "blocked")]
     figures = store.audit_events(visit.case_id)[-1].figures
@@ -194,11 +195,11 @@ def test_overridable_failure_needs_a_reason_per_check(store: Store, session: Off
     if len(names) > 1:
         partial = submit(bad_input(), {names[0]: REASON})
         assert not partial.accepted and sorted(c.name for c in partial.needs_override) == names[1:]
-    assert visit.current_step is step and visit.step_state(step) == "pending"
+    assert visit.current_step is step and visit.step_state(step) is StepState.PENDING
 
     reasons = {n: f"{REASON}（{n}）" for n in names}
     outcome = submit(bad_input(), reasons)
-    assert outcome.accepted and visit.step_state(step) == "done"
+    assert outcome.accepted and visit.step_state(step) is StepState.DONE
     assert outcome.next_step is ORDER[ORDER.index(step) + 1]
     assert store.overrides_of(admin, visit.case_id, step.value) == reasons
 
@@ -260,8 +261,8 @@ def test_redo_id_card_makes_its_dependents_stale(store: Store, session: OfficerS
     assert visit.current_step is Step.ID_CARD
     assert store.case_state(visit.case_id).step == "id_card"
     assert {s: visit.step_state(s) for s in STEPS} == {
-        Step.ID_CARD: "stale", Step.FACE: "stale", Step.ACCOUNT: "stale", Step.LOAN: "stale",
-        Step.DOCUMENTS: "stale", Step.SIGNATURE: "pending"}
+        Step.ID_CARD: StepState.STALE, Step.FACE: StepState.STALE, Step.ACCOUNT: StepState.STALE,
+        Step.LOAN: StepState.STALE, Step.DOCUMENTS: StepState.STALE, Step.SIGNATURE: StepState.PENDING}
     redo = store.audit_events(visit.case_id)[-1]
     assert (redo.action, redo.result) == ("visit.redo", "ok")
     assert '"step":"id_card"' in redo.figures and "wrong person" not in redo.figures
@@ -286,7 +287,7 @@ def test_redo_loan_keeps_face_and_account(store: Store, session: OfficerSession)
     opened = visit.output(Step.ACCOUNT)
     visit.redo(Step.LOAN, "the borrower wants a shorter term")
     assert visit.current_step is Step.LOAN
-    assert [visit.step_state(s) for s in STEPS] == ["done", "done", "done", "stale", "stale", "pending"]
+    assert [visit.step_state(s) for s in STEPS] == [StepState.DONE] * 3 + [StepState.STALE] * 2 + [StepState.PENDING]
     outcome = visit.submit_loan(f.loan_offer(months=12))
     assert outcome.next_step is Step.DOCUMENTS  # face and account are not asked again
     assert visit.output(Step.LOAN).terms.months == 12  # type: ignore[union-attr]
@@ -306,7 +307,20 @@ def test_after_a_redo_the_next_step_is_the_first_not_done(store: Store, session:
     assert visit.submit_face(f.face_match()).next_step is Step.DOCUMENTS
     f.drive(visit)
     assert visit.is_done
-    assert all(r.state == "done" for r in store.case_state(visit.case_id).steps.values())
+    assert all(r.state is StepState.DONE for r in store.case_state(visit.case_id).steps.values())
+
+
+def test_states_are_stored_as_the_strings_they_always_were(store: Store, session: OfficerSession) -> None:
+    """CaseStatus and StepState are StrEnums: the database holds 'open', 'done', 'stale' as before (no migration)."""
+    visit = Visit.start(store, session)
+    f.drive(visit, until=Step.LOAN)
+    visit.redo(Step.FACE, "the picture was taken against the light")
+    assert rows(store, "SELECT status FROM cases WHERE id = :c", c=visit.case_id) == [("open",)]
+    assert dict(rows(store, "SELECT step, state FROM case_steps WHERE case_id = :c", c=visit.case_id)) == {
+        "sign_in": "done", "id_card": "done", "face": "stale", "account": "done"}
+    f.drive(visit)
+    assert rows(store, "SELECT status FROM cases WHERE id = :c", c=visit.case_id) == [("done",)]
+    assert {type(r.state) for r in store.case_state(visit.case_id).steps.values()} == {StepState}
 
 
 def test_redo_account_keeps_the_numbers(store: Store, session: OfficerSession) -> None:
@@ -381,14 +395,14 @@ def test_another_officer_resumes_with_a_new_store(settings: Settings, clock: Fak
         clerk = reopened.officers.sign_in("clerk02", "802468")
         resumed = Visit.resume(reopened, OfficerSession(clerk, timedelta(minutes=5), clock), case_id)
         assert resumed.current_step is Step.LOAN
-        assert [resumed.step_state(s) for s in STEPS] == ["done"] * 3 + ["pending"] * 3
+        assert [resumed.step_state(s) for s in STEPS] == [StepState.DONE] * 3 + [StepState.PENDING] * 3
         last = reopened.audit_events(case_id)[-1]
         assert (last.action, last.result, last.actor) == ("visit.resume", "ok", "clerk02")
         assert last.figures == '{"step":"loan"}'
         assert resumed.output(Step.ID_CARD) == card  # the clerk opens what the admin sealed
         f.drive(resumed)
         state = reopened.case_state(case_id)
-        assert state.status == "done"
+        assert state.status is CaseStatus.DONE
         assert state.steps["id_card"].completed_by == ADMIN_ID
         assert state.steps["loan"].completed_by == "clerk02"
         assert state.officer_id == ADMIN_ID

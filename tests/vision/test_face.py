@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -116,3 +118,13 @@ def test_loading_the_models_leaves_pillow_strict_and_checks_their_hashes() -> No
     assert ImageFile.LOAD_TRUNCATED_IMAGES is False  # face_recognition switches it on for the whole process
     assert "55533b28a958" in MODEL_VERSION  # the encoder's pinned SHA-256, as `station doctor` checks it
     assert "68-point alignment sha256:" in MODEL_VERSION  # the landmark model the faces are aligned with
+
+
+def test_a_missing_or_changed_model_file_is_refused(tmp_path: Path) -> None:
+    from station.vision.face_models import ENCODER_FILE, FaceModelError, check_model_files
+
+    with pytest.raises(FaceModelError, match=f"{ENCODER_FILE} cannot be read .*reinstall-package"):
+        check_model_files(tmp_path)
+    (tmp_path / ENCODER_FILE).write_bytes(b"not the dlib encoder")
+    with pytest.raises(FaceModelError, match="not the pinned 55533b28a958: it was changed or corrupted"):
+        check_model_files(tmp_path)

@@ -334,7 +334,8 @@ calibration-other-model = The face calibration { $path } was made for { $made_fo
 calibration-other-method = The face calibration { $path } was made for the method '{ $made_for }', not '{ $method }': run station face calibrate.
 
 face-models-missing = The face models are not installed: run uv sync (package face-recognition-models).
-face-model-problem = Face model problem: { $detail }. Reinstall the face models: uv sync --reinstall-package face-recognition-models.
+face-model-unreadable = The face model file { $path } cannot be read ({ $problem }); reinstall the face models: uv sync --reinstall-package face-recognition-models.
+face-model-changed = The face model file { $path } has sha256 { $actual }, not the pinned { $expected }: it was changed or corrupted; reinstall the face models: uv sync --reinstall-package face-recognition-models.
 
 protocol-not-folder = { $folder } is not a folder: give a folder with one sub-folder of photos per person.
 protocol-too-few-people = { $folder } needs at least two people (sub-folders) with two photos or more each.

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from station.config import Settings
 from station.core.models import Record
+from station.core.states import StepState
 from station.core.visit import Outcome, Step, Visit
 from station.ui.visit.steps import step_title
 from station.ui.widgets.checks import ChecksView
 
-if TYPE_CHECKING:
-    from station.ui.visit.view import VisitView
+
+class PageHost(Protocol):
+    """What a step page asks of the view that shows it (:class:`station.ui.visit.view.VisitView`)."""
+
+    settings: Settings
+
+    def submit(self, record: Record, overrides: dict[str, str] | None = None) -> Outcome | None: ...
+
+    def guard(self, action: Callable[[], Any]) -> bool: ...
 
 
 class StepPage(QWidget):
@@ -23,7 +33,7 @@ class StepPage(QWidget):
     step: ClassVar[Step]
     changed = Signal()  # readiness or the next button's label may have changed
 
-    def __init__(self, view: VisitView) -> None:
+    def __init__(self, view: PageHost) -> None:
         super().__init__()
         self.view = view
         self.visit: Visit | None = None
@@ -42,7 +52,7 @@ class StepPage(QWidget):
     def load(self, visit: Visit, editable: bool) -> None:
         """Show the step for ``visit``: its last data when there is some; inputs enabled if ``editable``."""
         self.visit, self.editable = visit, editable
-        record = visit.step_state(self.step) != "pending" and visit.output(self.step)
+        record = visit.step_state(self.step) is not StepState.PENDING and visit.output(self.step)
         stored = visit.state.steps.get(self.step.value)
         self.checks.show_checks(stored.checks if stored else [])
         self.fill(record or None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from station.core.models import DocumentKind
+from station.core.states import CaseStatus, StepState
 from station.core.visit import Step
 
 _TITLES = {
@@ -18,13 +19,13 @@ _TITLES = {
     Step.DONE: QT_TRANSLATE_NOOP("Steps", "Done"),
 }
 _STATES = {
-    "done": QT_TRANSLATE_NOOP("Steps", "done"),
-    "stale": QT_TRANSLATE_NOOP("Steps", "to redo"),
-    "pending": QT_TRANSLATE_NOOP("Steps", "to do"),
+    StepState.DONE: QT_TRANSLATE_NOOP("Steps", "done"),
+    StepState.STALE: QT_TRANSLATE_NOOP("Steps", "to redo"),
+    StepState.PENDING: QT_TRANSLATE_NOOP("Steps", "to do"),
 }
 _CASE_STATUS = {
-    "open": QT_TRANSLATE_NOOP("Steps", "open"),
-    "done": QT_TRANSLATE_NOOP("Steps", "finished"),
+    CaseStatus.OPEN: QT_TRANSLATE_NOOP("Steps", "open"),
+    CaseStatus.DONE: QT_TRANSLATE_NOOP("Steps", "finished"),
 }
 
 
@@ -33,14 +34,14 @@ def step_title(step: Step | str) -> str:
     return QCoreApplication.translate("Steps", _TITLES[Step(step)])
 
 
-def state_title(state: str) -> str:
-    """'done', 'stale' or 'pending' in the current language."""
-    return QCoreApplication.translate("Steps", _STATES.get(state, state))
+def state_title(state: StepState) -> str:
+    """A step's state (done, stale, pending) in the current language."""
+    return QCoreApplication.translate("Steps", _STATES[state])
 
 
-def case_status_title(status: str) -> str:
-    """A case's status ('open', 'done') in the current language."""
-    return QCoreApplication.translate("Steps", _CASE_STATUS[status]) if status in _CASE_STATUS else status
+def case_status_title(status: CaseStatus) -> str:
+    """A case's status (open, done) in the current language."""
+    return QCoreApplication.translate("Steps", _CASE_STATUS[status])
 
 
 _DOCUMENTS = {

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from station.config import Settings
 from station.core.models import Record
 from station.core.session import SessionLockedError
+from station.core.states import StepState
 from station.core.visit import ORDER, SPECS, Outcome, Step, Visit
 from station.errors import StationError
 from station.ui.messages import error_text
@@ -135,7 +136,7 @@ class VisitView(QWidget):
         self.bar.show_state(visit.step_state, visit.current_step, step)
         self.back_button.setEnabled(_before(step) is not None and step is not Step.DONE)
         self.redo_button.setVisible(not current and not visit.is_done and SPECS[step].redo
-                                    and visit.step_state(step) == "done")
+                                    and visit.step_state(step) is StepState.DONE)
         if step is Step.DONE:
             self.next_button.setText(self.tr("Back to the cases"))
             self.next_button.setEnabled(True)
@@ -166,7 +167,7 @@ class VisitView(QWidget):
         visit = self.visit
         assert visit is not None
         for later in ORDER[ORDER.index(step) + 1:]:
-            if later is visit.current_step or visit.step_state(later) == "done":
+            if later is visit.current_step or visit.step_state(later) is StepState.DONE:
                 return later
         return visit.current_step
 

@@ -7,15 +7,16 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from station.core.states import StepState
 from station.core.visit import ORDER, Step
 from station.ui.visit.steps import state_title, step_title
 
-_MARKS = {"done": "✓", "stale": "⟳", "pending": "○"}
+_MARKS = {StepState.DONE: "✓", StepState.STALE: "⟳", StepState.PENDING: "○"}
 _STYLE = {
     "current": "background:#1f6feb; color:white; font-weight:bold; border-radius:6px;",
-    "done": "background:#dafbe1; color:#1a7f37; border-radius:6px;",
-    "stale": "background:#fff4d6; color:#8a5a00; border-radius:6px;",
-    "pending": "background:#f0f0f0; color:#555; border-radius:6px;",
+    StepState.DONE: "background:#dafbe1; color:#1a7f37; border-radius:6px;",
+    StepState.STALE: "background:#fff4d6; color:#8a5a00; border-radius:6px;",
+    StepState.PENDING: "background:#f0f0f0; color:#555; border-radius:6px;",
 }
 
 
@@ -48,19 +49,20 @@ class StepBar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.next_label)
 
-    def show_state(self, state_of: Callable[[Step], str], current: Step, on_screen: Step) -> None:
+    def show_state(self, state_of: Callable[[Step], StepState], current: Step, on_screen: Step) -> None:
         """Mark each step with ``state_of(step)``; ``current`` is the visit's step, ``on_screen`` the page shown."""
         for step, button in self.buttons.items():
-            state = state_of(step) if step is not Step.DONE else ("done" if current is Step.DONE else "pending")
+            state = (state_of(step) if step is not Step.DONE
+                     else StepState.DONE if current is Step.DONE else StepState.PENDING)
             button.setText(f"{_MARKS[state]} {step_title(step)}")
             button.setToolTip(state_title(state))
             button.setAccessibleName(f"{step_title(step)}: {state_title(state)}")
             button.setStyleSheet(_STYLE["current" if step is on_screen else state])
-            button.setEnabled(state == "done" or step is current)
+            button.setEnabled(state is StepState.DONE or step is current)
         if current is Step.DONE:
             self.next_label.setText(self.tr("The visit is finished."))
         elif on_screen is current:
-            after = next((s for s in ORDER[1:] if s is not current and state_of(s) != "done"), Step.DONE)
+            after = next((s for s in ORDER[1:] if s is not current and state_of(s) is not StepState.DONE), Step.DONE)
             self.next_label.setText(
                 self.tr("Now: %1. Next: %2.").replace("%1", step_title(current)).replace("%2", step_title(after)))
         else:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from signing.sign_support import Pdfsig, blank_png, pyhanko_statuses
 from typer.testing import CliRunner
 
 from station.bootstrap import signing_trust
@@ -30,8 +31,6 @@ from station.signing.levels import PadesLevel, pades_level_of
 from station.store.cases import Store
 from tests.conftest import ADMIN_ID, ADMIN_PIN
 from tests.factories import drive
-
-from .sign_support import Pdfsig, blank_png, pyhanko_statuses
 
 
 def _case_at_documents(settings: Settings) -> str:

@@ -8,10 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
 from signing.attacks.documents import StationLike
 from signing.attacks.isa import without_xref
+from typer.testing import CliRunner
+
 from station.cli import app
 from station.pki.demo import DemoPki, ensure_demo_pki
 

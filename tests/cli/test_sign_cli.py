@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from signing.sign_support import BANK_NAME, Pdfsig, documents, pkcs12_kit, sign_sample
 from typer.testing import CliRunner
 
 from station.cli import app
@@ -13,8 +14,6 @@ from station.core.models import DocumentSet, SignatureCapture
 from station.operations.sample import sample_identity, sample_strokes
 from station.pki.demo import ensure_demo_pki
 from station.signing.levels import PadesLevel, pades_level_of
-
-from .sign_support import BANK_NAME, Pdfsig, documents, pkcs12_kit, sign_sample
 
 
 def test_station_sign_upgrade_rewrites_the_files_in_place(tmp_path: Path) -> None:
