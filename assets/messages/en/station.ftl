@@ -310,6 +310,7 @@ print-unreadable = { $title } cannot be read as a PDF; nothing was printed.
 print-no-printer = The printer could not be opened; nothing was printed.
 print-stopped = The printer stopped after { $pages } pages.
 face-check-stopped-unexpectedly = The face check stopped unexpectedly; start it again.
+face-check-not-started = The face check could not start; start it again.
 face-check-failed = The face check failed ({ $error }); start it again.
 
 ## Pictures, cameras, OCR and faces (station/vision)

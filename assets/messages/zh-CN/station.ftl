@@ -316,6 +316,7 @@ print-unreadable = { $title } 无法作为 PDF 读取；未打印任何内容。
 print-no-printer = 无法打开打印机；未打印任何内容。
 print-stopped = 打印机在第 { $pages } 页后停止。
 face-check-stopped-unexpectedly = 人脸核验意外中止；请重新开始。
+face-check-not-started = 人脸核验未能启动；请重新开始。
 face-check-failed = 人脸核验失败（{ $error }）；请重新开始。
 face-in-person = 柜员已当面核对客户与证件。
 face-check-stopped = 人脸核验已停止。
