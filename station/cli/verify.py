@@ -18,7 +18,7 @@ from station.cli.common import JsonOpt, OfficerOpt, err, open_store, out, sign_i
 
 if TYPE_CHECKING:
     from station.pki.trust_store import TrustStore
-    from station.validation.verify import FileReport
+    from station.validation.results import FileReport
 
 TrustOpt = Annotated[list[str], typer.Option(
     "--trust", envvar="STATION_VERIFY_TRUST",
@@ -45,7 +45,7 @@ def verify(
 ) -> None:
     """Verify signed PDFs: VALID, INVALID, UNTRUSTED or INDETERMINATE per file, with the reasons."""
     from station.validation.batch import default_jobs, find_pdfs
-    from station.validation.verify import Expectation, Manifest
+    from station.validation.results import Expectation, Manifest
 
     store_trust = trust_store(ctx, trust, crl, online)
     paths = paths or []
@@ -203,7 +203,8 @@ def _verify_case(ctx: typer.Context, case_id: str, officer: str | None, trust: T
                  reports: list[Path]) -> int:
     """A case's signed documents, in memory, against what the case expects (customer, parties, all four)."""
     from station.core.models import DocumentKind
-    from station.validation.verify import Expectation, verify_pdf
+    from station.validation.results import Expectation
+    from station.validation.verify import verify_pdf
 
     with open_store(ctx.obj, exclusive=False) as store:
         signed_in = sign_in(store, officer)

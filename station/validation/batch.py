@@ -21,7 +21,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from station.pki.trust_store import TrustStore
-from station.validation.verify import (
+from station.validation.results import (
     DEFAULT_OPTIONS,
     Expectation,
     FileReport,
@@ -29,8 +29,8 @@ from station.validation.verify import (
     Reason,
     Verdict,
     VerifyOptions,
-    verify_pdf,
 )
+from station.validation.verify import verify_pdf
 
 TIMEOUT_S = 120
 IN_FLIGHT_PER_JOB = 4

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from station.validation.batch import BatchSummary
 from station.validation.pages import RenderError, render_page
-from station.validation.verify import FileReport, SignatureDetails, Verdict
+from station.validation.results import FileReport, SignatureDetails, Verdict
 
 COLOURS = {Verdict.VALID: "#1b7f3b", Verdict.INVALID: "#b3261e", Verdict.UNTRUSTED: "#b35c00",
            Verdict.INDETERMINATE: "#6b5b00"}

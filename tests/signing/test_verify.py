@@ -18,7 +18,8 @@ from signing.attacks.world import World, demo_trust
 from station.core.checks import CheckStatus
 from station.pki.demo import DemoPki, revoke
 from station.pki.trust_store import load_trust
-from station.validation.verify import Expectation, Reason, Verdict, verify_pdf
+from station.validation.results import Expectation, Reason, Verdict
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 

@@ -13,14 +13,16 @@ from signing.attacks import world as shared
 from signing.attacks.certificates import odd_borrower
 from signing.attacks.world import World
 from station.validation.batch import find_pdfs, verify_many
-from station.validation.verify import Reason, Verdict, VerifyOptions, verify_pdf
+from station.validation.results import Reason, Verdict, VerifyOptions
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 
 RSS_PROBE = """
 import resource, sys
 from pathlib import Path
-from station.validation.verify import VerifyOptions, verify_pdf
+from station.validation.results import VerifyOptions
+from station.validation.verify import verify_pdf
 from station.pki.trust_store import load_trust
 trust = load_trust([Path(sys.argv[1])], [Path(p) for p in sys.argv[3:]])
 report = verify_pdf(Path(sys.argv[2]), trust, options=VerifyOptions(in_memory_limit=8 * 1024 * 1024))

@@ -34,7 +34,7 @@ from station.config import Settings
 from station.ui.messages import error_text
 from station.ui.widgets.pdf_view import PdfView
 from station.ui.workers import run_in_background
-from station.validation.verify import FileReport, SignatureDetails, Verdict
+from station.validation.results import FileReport, SignatureDetails, Verdict
 
 VERDICT_COLOURS = {Verdict.VALID: "#1a7f37", Verdict.INVALID: "#b00020", Verdict.UNTRUSTED: "#9a6700",
                    Verdict.INDETERMINATE: "#9a6700"}
