@@ -90,8 +90,8 @@ def upgrade_command(
     from station.bootstrap import signing_trust
     from station.errors import SigningError
     from station.signing.output import write_atomically
-    from station.signing.sign import timestamper_for
     from station.signing.upgrade import upgrade_pdf
+    from station.timestamps.client import timestamper_for
 
     settings: Settings = ctx.obj
     pki = guard(lambda: demo_pki_of(settings))
