@@ -8,6 +8,7 @@ pyHanko; :func:`station.validation.verify.verify_pdf` makes them.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -21,8 +22,8 @@ if TYPE_CHECKING:
     from asn1crypto import x509 as asn1_x509
 
 __all__ = [
-    "DEFAULT_OPTIONS", "CertificateInfo", "Expectation", "FileReport", "Manifest", "Problem", "PyHankoSummary",
-    "Reason", "SignatureDetails", "Verdict", "VerifyOptions", "check_results",
+    "DEFAULT_OPTIONS", "BatchSummary", "CertificateInfo", "Expectation", "FileReport", "Manifest", "Problem",
+    "PyHankoSummary", "Reason", "SignatureDetails", "Verdict", "VerifyOptions", "check_results",
 ]
 
 
@@ -276,6 +277,47 @@ class FileReport:
             "pyhanko_accepts": "" if self.pyhanko_accepts is None else self.pyhanko_accepts,
             "problems": " | ".join(p.text() for p in self.problems), "seconds": round(self.elapsed_s, 3),
         }
+
+
+@dataclass
+class BatchSummary:
+    """Counts of a batch, for the summary line and the report."""
+
+    files: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    reasons: Counter[str] = field(default_factory=Counter)
+    pyhanko_alone_accepts: int = 0  # files we do not call VALID that pyHanko's bottom line accepts
+    elapsed_s: float = 0.0
+
+    def add(self, report: FileReport) -> None:
+        self.files += 1
+        self.verdicts[report.verdict.value] += 1
+        self.reasons.update(report.reasons)
+        if not report.valid and report.pyhanko_accepts:
+            self.pyhanko_alone_accepts += 1
+
+    @property
+    def all_valid(self) -> bool:
+        return self.files > 0 and self.verdicts[Verdict.VALID.value] == self.files
+
+    @property
+    def rate(self) -> float:
+        return self.files / self.elapsed_s if self.elapsed_s else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"files": self.files, "verdicts": dict(self.verdicts), "reasons": dict(self.reasons),
+                "pyhanko_alone_accepts": self.pyhanko_alone_accepts, "elapsed_s": round(self.elapsed_s, 3),
+                "files_per_second": round(self.rate, 2)}
+
+    def text(self) -> str:
+        """The summary as a few lines for the screen."""
+        verdicts = ", ".join(f"{v}: {self.verdicts[v.value]}" for v in Verdict if self.verdicts[v.value])
+        lines = [f"{self.files} file(s) in {self.elapsed_s:.1f} s ({self.rate:.1f}/s): {verdicts or 'none'}"]
+        if self.reasons:
+            lines.append("reasons: " + ", ".join(f"{r} ({n})" for r, n in self.reasons.most_common()))
+        if self.pyhanko_alone_accepts:
+            lines.append(f"{self.pyhanko_alone_accepts} file(s) not VALID here would pass pyHanko's own bottom line")
+        return "\n".join(lines)
 
 
 def _json_default(value: object) -> object:

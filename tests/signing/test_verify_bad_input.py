@@ -12,7 +12,8 @@ from signing.attacks import bad_input
 from signing.attacks import world as shared
 from signing.attacks.certificates import odd_borrower
 from signing.attacks.world import World
-from station.validation.batch import find_pdfs, verify_many
+from station.operations.verify import find_pdfs
+from station.validation.batch import verify_many
 from station.validation.results import Reason, Verdict, VerifyOptions
 from station.validation.verify import verify_pdf
 
