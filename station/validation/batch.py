@@ -62,11 +62,12 @@ def verify_many(
                     running[pool.submit(_work, path, expect(path) if expect else None)] = path
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    running.pop(future)
-                    yield future.result()
+                    report = future.result()  # raises when the pool broke: the file stays in ``running``
+                    del running[future]
+                    yield report
         except BrokenProcessPool:
             # a worker died: verify what it held one by one in this process's children, to name the culprit
-            for path in running:
+            for path in running.values():
                 yield _isolated(path, trust, expect(path) if expect else None, options, timeout_s)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

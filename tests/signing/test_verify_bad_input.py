@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -143,3 +147,29 @@ def test_a_file_that_takes_too_long_is_stopped_and_named(world: World, tmp_path:
     assert reports["good.pdf"].verdict is Verdict.VALID
     assert reports["slow.pdf"].verdict is Verdict.INVALID
     assert [p.message for p in reports["slow.pdf"].problems] == ["verification took more than 3 s and was stopped"]
+
+
+def test_a_worker_that_dies_costs_no_file_its_verdict(world: World, tmp_path: Path) -> None:
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(bad_input.many_signatures(world.original, 600))  # long enough to be killed at work
+    good = tmp_path / "good.pdf"
+    good.write_bytes(world.original)
+    stop = threading.Event()
+
+    def kill_workers() -> None:  # as a native crash or the OOM killer would, again and again
+        while not stop.wait(0.2):
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_workers)
+    killer.start()
+    try:
+        reports = {Path(r.name).name: r for r in verify_many([slow, good], world.trust, jobs=2, timeout_s=60,
+                                                              options=VerifyOptions(max_signatures=1000))}
+    finally:
+        stop.set()
+        killer.join()
+
+    assert set(reports) == {"slow.pdf", "good.pdf"}
+    assert reports["slow.pdf"].verdict is Verdict.INVALID
+    assert "the verifier process died while reading this file" in reports["slow.pdf"].problems[0].message
