@@ -133,9 +133,9 @@ def stalls(runs: int) -> list[tuple[str, float, float, float]]:
 
     from station.config import load_settings
     from station.core.visit import Step
+    from station.operations.engines import warm_up
     from station.store.cases import Store
     from station.ui.app import application, open_window
-    from station.operations.engines import warm_up
     from station.vision.liveness import Action
     from tests import factories
     from tests.gui import visitdata

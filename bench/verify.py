@@ -53,7 +53,8 @@ from station.pki.demo import DemoPki, ensure_demo_pki  # noqa: E402
 from station.pki.trust_store import TrustStore, load_trust  # noqa: E402
 from station.validation import pdf_speedups  # noqa: E402
 from station.validation.batch import verify_many  # noqa: E402
-from station.validation.verify import Verdict, verify_pdf  # noqa: E402
+from station.validation.results import Verdict  # noqa: E402
+from station.validation.verify import verify_pdf  # noqa: E402
 
 TARGET_RATE = 20.0
 CHECKPOINTS = (100, 500, 1000)

@@ -123,7 +123,8 @@ def signing_kit(settings: Settings, pkcs11_pin: str | None = None) -> SigningKit
     Opening it reads keys and draws the seal (about half a second): make it once and reuse it.
     """
     from station.documents.fonts import stamp_font
-    from station.signing.sign import SigningKit, timestamper_for
+    from station.signing.sign import SigningKit
+    from station.timestamps.client import timestamper_for
 
     s = settings.signing
     pki = station_pki(settings)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -18,7 +18,7 @@ from station.cli.common import JsonOpt, OfficerOpt, err, open_store, out, sign_i
 
 if TYPE_CHECKING:
     from station.pki.trust_store import TrustStore
-    from station.validation.verify import FileReport
+    from station.validation.results import Expectation, FileReport
 
 TrustOpt = Annotated[list[str], typer.Option(
     "--trust", envvar="STATION_VERIFY_TRUST",
@@ -26,7 +26,7 @@ TrustOpt = Annotated[list[str], typer.Option(
 CrlOpt = Annotated[list[Path], typer.Option(
     "--crl", help="CRL file (PEM or DER) to check revocation with; repeatable.")]
 ReportOpt = Annotated[list[Path], typer.Option(
-    "--report", help="Write a report: .html or .pdf (one file), .json or .csv (any number); repeatable.")]
+    "--report", help="Write a report: .html, .json or .csv (any number of files), .pdf (one file); repeatable.")]
 
 
 def verify(
@@ -44,8 +44,7 @@ def verify(
     officer: OfficerOpt = None,
 ) -> None:
     """Verify signed PDFs: VALID, INVALID, UNTRUSTED or INDETERMINATE per file, with the reasons."""
-    from station.validation.batch import default_jobs, find_pdfs
-    from station.validation.verify import Expectation, Manifest
+    from station.operations import verify as qa
 
     store_trust = trust_store(ctx, trust, crl, online)
     paths = paths or []
@@ -57,34 +56,24 @@ def verify(
     if missing:
         err.print(f"[red]{escape(str(missing[0]))} does not exist.[/red]")
         raise typer.Exit(2)
-    files = find_pdfs(paths)
+    files = qa.find_pdfs(paths)
     if not files:
         err.print("[red]No PDF file found in what was given.[/red]")
         raise typer.Exit(2)
     single = len(files) == 1 and not paths[0].is_dir()
-    for target in report:
-        if target.suffix.lower() not in (".html", ".pdf", ".json", ".csv"):
-            raise typer.BadParameter(f"--report {target}: use .html, .pdf, .json or .csv")
-        if not single and target.suffix.lower() in (".html", ".pdf"):
-            raise typer.BadParameter("HTML and PDF reports are for one file; use .json or .csv for a folder")
-    expected = None
-    absent: list[str] = []
-    if manifest is not None:
-        try:
-            loaded = Manifest.load(manifest)
-        except ValueError as exc:
-            err.print(f"[red]{escape(str(exc))}[/red]")
-            raise typer.Exit(2) from exc
-        absent = loaded.missing(str(f) for f in files)
-        expected = loaded.expectation()
-        if customer is not None:
-            expected = Expectation(customer, loaded.fields)
-    elif customer is not None:
-        expected = Expectation(customer)
+    try:
+        qa.check_report_targets(report, one_file=single)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--report {exc}") from exc
+    try:
+        expected, absent = qa.expectation(files, manifest, customer)
+    except ValueError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
     if single:
         code = _one(files[0], store_trust, expected, json_, report)
     else:
-        code = _many(files, store_trust, expected, json_, report, jobs or default_jobs())
+        code = _many(files, store_trust, expected, json_, report, jobs)
     for name in absent:
         err.print(f"[red]missing: {escape(name)} (listed in the manifest)[/red]")
     raise typer.Exit(1 if code or absent else 0)
@@ -92,18 +81,11 @@ def verify(
 
 def trust_store(ctx: typer.Context, trust: list[str], crl: list[Path], online: bool) -> TrustStore:
     """QA's trust store from --trust, --crl and --online; exits 2 with the reason when a file is unusable."""
-    from station.pki.trust_store import DEMO, TrustError, load_trust
+    from station.operations import verify as qa
 
-    demo_root, demo_crls = None, []
-    if DEMO in trust:
-        from station.bootstrap import demo_pki
-
-        pki = demo_pki(ctx.obj)
-        if pki is not None:
-            demo_root, demo_crls = pki.root_cert_file, [pki.root_crl_file, pki.issuing_crl_file, pki.borrower_crl_file]
     try:
-        store = load_trust(trust, crl, demo_root=demo_root, demo_crls=demo_crls, online=online)
-    except TrustError as exc:
+        store = qa.trust_store(ctx.obj, trust, crl, online=online)
+    except qa.TrustError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
     if not store.roots:
@@ -112,39 +94,18 @@ def trust_store(ctx: typer.Context, trust: list[str], crl: list[Path], online: b
     return store
 
 
-def _one(path: Path, trust: TrustStore, expected: Any, json_: bool, reports: list[Path]) -> int:
-    from station.validation.verify import verify_pdf
+def _one(path: Path, trust: TrustStore, expected: Expectation | None, json_: bool, reports: list[Path]) -> int:
+    from station.operations.verify import verify_one, write_reports
 
-    result = verify_pdf(path, trust, expect=expected)
-    _write_single_reports(result, path.read_bytes() if reports else None, reports)
+    result = verify_one(path, trust, expect=expected)
+    write_reports([result], reports, pdf=path.read_bytes() if reports else None)
+    for target in reports:
+        err.print(f"report written to {escape(str(target))}")
     if json_:
         out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         _print_one(result)
     return 0 if result.valid else 1
-
-
-def _write_single_reports(result: FileReport, pdf: bytes | None, reports: list[Path]) -> None:
-    from station.validation.batch import BatchSummary
-    from station.validation.report import CsvReport, JsonReport, html_report, pdf_report
-
-    for target in reports:
-        suffix = target.suffix.lower()
-        if suffix == ".html":
-            target.write_text(html_report(result, pdf), encoding="utf-8")
-        elif suffix == ".pdf":
-            target.write_bytes(pdf_report(result, pdf))
-        else:
-            with target.open("w", encoding="utf-8", newline="") as handle:
-                if suffix == ".json":
-                    summary = BatchSummary(elapsed_s=result.elapsed_s)
-                    summary.add(result)
-                    writer = JsonReport(handle, result.trust)
-                    writer.add(result)
-                    writer.close(summary)
-                else:
-                    CsvReport(handle).add(result)
-        err.print(f"report written to {escape(str(target))}")
 
 
 def _print_one(result: FileReport) -> None:
@@ -158,44 +119,27 @@ def _print_one(result: FileReport) -> None:
                          f"covers {sig.coverage}; after it: {sig.changes_after}"))
 
 
-def _many(files: list[Path], trust: TrustStore, expected: Any, json_: bool, reports: list[Path], jobs: int) -> int:
-    import time
-    from contextlib import ExitStack
-
+def _many(files: list[Path], trust: TrustStore, expected: Expectation | None, json_: bool, reports: list[Path],
+          jobs: int) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from station.validation.batch import BatchSummary, verify_many
-    from station.validation.report import CsvReport, JsonReport, summary_text
+    from station.operations.verify import verify_many
 
-    summary = BatchSummary()
-    started = time.perf_counter()
-    with ExitStack() as stack:
-        writers: list[Any] = []
-        for target in reports:
-            handle = stack.enter_context(target.open("w", encoding="utf-8", newline=""))
-            is_json = target.suffix.lower() == ".json"
-            writers.append(JsonReport(handle, trust.describe()) if is_json else CsvReport(handle))
-        if json_:
-            writers.append(JsonReport(sys.stdout, trust.describe()))
-        progress = stack.enter_context(Progress(
-            TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-            disable=json_ or not err.is_terminal))
+    with Progress(TextColumn("verifying"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                  disable=json_ or not err.is_terminal) as progress:
         task = progress.add_task("verify", total=len(files))
-        for result in verify_many(files, trust, jobs=jobs, expect=(lambda _p: expected) if expected else None):
-            summary.add(result)
-            for writer in writers:
-                writer.add(result)
+
+        def shown(result: FileReport) -> None:
             if not result.valid and not json_:
                 progress.console.print(f"[red]{result.verdict.value}[/red] {escape(result.name)}: "
                                        f"{'; '.join(result.reasons)}")
             progress.advance(task)
-        summary.elapsed_s = time.perf_counter() - started
-        for writer in writers:
-            if isinstance(writer, JsonReport):
-                writer.close(summary)
+
+        summary = verify_many(files, trust, jobs=jobs or None, expect=expected, reports=reports,
+                              json_to=sys.stdout if json_ else None, progress=shown)
     for target in reports:
         err.print(f"report written to {escape(str(target))}")
-    (err if json_ else out).print(escape(summary_text(summary)))
+    (err if json_ else out).print(escape(summary.text()))
     return 0 if summary.all_valid else 1
 
 
@@ -203,7 +147,7 @@ def _verify_case(ctx: typer.Context, case_id: str, officer: str | None, trust: T
                  reports: list[Path]) -> int:
     """A case's signed documents, in memory, against what the case expects (customer, parties, all four)."""
     from station.core.models import DocumentKind
-    from station.validation.verify import Expectation, verify_pdf
+    from station.operations.verify import verify_case_documents
 
     with open_store(ctx.obj, exclusive=False) as store:
         signed_in = sign_in(store, officer)
@@ -212,9 +156,7 @@ def _verify_case(ctx: typer.Context, case_id: str, officer: str | None, trust: T
         if signed is None:
             err.print(f"[red]Case {escape(case_id)} has no signed documents yet.[/red]")
             return 2
-        expected = Expectation(card.front.name if card is not None else None)
-        results = [verify_pdf(doc.content or b"", trust, name=doc.filename, expect=expected)
-                   for doc in signed.documents]
+        results = verify_case_documents(signed.documents, trust, card.front.name if card is not None else None)
         kinds = {doc.kind for doc in signed.documents}
         absent = [kind.value for kind in DocumentKind if kind not in kinds]
         bad = [r for r in results if not r.valid]

@@ -79,8 +79,8 @@ def upgrade_files(settings: Settings, paths: list[Path]) -> list[Upgraded]:
     """Add revocation data and a document timestamp to each signed PDF (rewritten in place, atomically)."""
     from station.bootstrap import signing_trust
     from station.signing.output import write_atomically
-    from station.signing.sign import timestamper_for
     from station.signing.upgrade import upgrade_pdf
+    from station.timestamps.client import timestamper_for
 
     pki = demo_pki_of(settings)
     trust = signing_trust(settings, pki)

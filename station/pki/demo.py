@@ -16,6 +16,9 @@ The bank's key and certificate sit in a PKCS#12 file whose random passphrase is 
 it. The private keys of the CAs, the TSA and the DEMO branch are **unencrypted** PEM files with mode
 0600: acceptable for a demo PKI on the station's own disk, never for production, where keys belong
 on a token or with a licensed CA (电子签名法 articles 16-17).
+
+What makes certificates, CRLs and revocations takes a ``clock`` (the wall clock by default), so tests
+can date them as they need (revoke at one time, sign at a later one) instead of waiting.
 """
 
 from __future__ import annotations
@@ -69,8 +72,15 @@ _CRL_NAMES = {ROOT_CN: "root.crl", ISSUING_CN: "issuing.crl", BORROWER_CA_CN: "b
 _ID_HASH = re.compile(r"[0-9a-fA-F]{32,64}")  # X.520 caps serialNumber at 64 characters
 
 SigningKey = ec.EllipticCurvePrivateKey
+Clock = Callable[[], datetime]
+"""The current time, timezone-aware: :func:`wall_clock`, or a fixed or moving time in tests."""
 _T = TypeVar("_T")
 _K = TypeVar("_K", bound=PrivateKeyTypes)
+
+
+def wall_clock() -> datetime:
+    """The station's clock, in UTC."""
+    return datetime.now(UTC)
 
 
 class PkiError(Exception):
@@ -206,18 +216,20 @@ class DemoPki:
         """The TSA key, certificate and chain for the local timestamp service."""
         return IssuedCertificate(_load_key(self.tsa_key_file), self.tsa_cert(), (self.issuing_cert(), self.root_cert()))
 
-    def borrower_issuer(self) -> DemoBorrowerIssuer:
+    def borrower_issuer(self, clock: Clock = wall_clock) -> DemoBorrowerIssuer:
         """The issuer of per-borrower event certificates, backed by the DEMO borrower CA."""
-        return DemoBorrowerIssuer(self.borrower_ca_cert(), _load_key(self.borrower_ca_key_file), self.root_cert())
+        return DemoBorrowerIssuer(self.borrower_ca_cert(), _load_key(self.borrower_ca_key_file), self.root_cert(),
+                                  clock)
 
 
 @dataclass(frozen=True)
 class DemoBorrowerIssuer:
-    """Issues per-borrower event certificates with the DEMO borrower CA."""
+    """Issues per-borrower event certificates with the DEMO borrower CA, dated by ``clock``."""
 
     ca_cert: x509.Certificate
     ca_key: SigningKey
     root_cert: x509.Certificate
+    clock: Clock = wall_clock
 
     def issue(self, name: str, id_hash: str) -> IssuedCertificate:
         """A fresh P-256 key and a 2-year certificate: CN = the borrower's name, serialNumber = ``id_hash``.
@@ -231,39 +243,40 @@ class DemoBorrowerIssuer:
             raise PkiError("the borrower certificate needs the keyed hash of the ID number (32-64 hex characters)")
         key = _new_key()
         subject = _name(name, BORROWER_ORGANIZATION, serial_number=id_hash)
-        cert = _issue(subject, key, _KeyPair(self.ca_cert, self.ca_key), BORROWER_LIFETIME, _signer_extensions())
+        cert = _issue(subject, key, _KeyPair(self.ca_cert, self.ca_key), BORROWER_LIFETIME, _signer_extensions(),
+                      self.clock())
         return IssuedCertificate(key, cert, (self.ca_cert, self.root_cert))
 
 
-def ensure_demo_pki(pki_dir: Path, bank_name: str) -> DemoPki:
+def ensure_demo_pki(pki_dir: Path, bank_name: str, *, clock: Clock = wall_clock) -> DemoPki:
     """Create what is missing of the DEMO PKI in ``pki_dir`` and keep what exists.
 
     A CA made anew takes its subordinates with it (they are reissued so the chain holds). CRLs are
     reissued when missing or within 30 days of their next update. An existing bank certificate is kept
-    even if ``bank_name`` changed.
+    even if ``bank_name`` changed. What is made is dated ``clock()``.
     """
     bank_name = bank_name.strip()
     if not bank_name:
         raise PkiError("the bank name is empty; set it in the station settings")
     pki = DemoPki.at(pki_dir)
     pki.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    now = clock()
     root, root_new = _ensure_pair(
         pki.root_cert_file, pki.root_key_file,
-        lambda key: _issue(_name(ROOT_CN, CA_ORGANIZATION), key, None, ROOT_LIFETIME, _ca_extensions(1)),
+        lambda key: _issue(_name(ROOT_CN, CA_ORGANIZATION), key, None, ROOT_LIFETIME, _ca_extensions(1), now),
         renew=False,
     )
-    issuing, issuing_new = _ensure_ca(pki.issuing_cert_file, pki.issuing_key_file, ISSUING_CN, root, root_new)
+    issuing, issuing_new = _ensure_ca(pki.issuing_cert_file, pki.issuing_key_file, ISSUING_CN, root, root_new, now)
     borrower, borrower_new = _ensure_ca(
-        pki.borrower_ca_cert_file, pki.borrower_ca_key_file, BORROWER_CA_CN, root, root_new
+        pki.borrower_ca_cert_file, pki.borrower_ca_key_file, BORROWER_CA_CN, root, root_new, now
     )
     _ensure_pair(
         pki.tsa_cert_file, pki.tsa_key_file,
-        lambda key: _issue(_name(TSA_CN, CA_ORGANIZATION), key, issuing, TSA_LIFETIME, _tsa_extensions()),
+        lambda key: _issue(_name(TSA_CN, CA_ORGANIZATION), key, issuing, TSA_LIFETIME, _tsa_extensions(), now),
         renew=issuing_new,
     )
-    _ensure_bank(pki, bank_name, issuing, root.cert, issuing_new)
-    _ensure_branch_sync(pki, issuing, issuing_new)
-    now = _now()
+    _ensure_bank(pki, bank_name, issuing, root.cert, issuing_new, now)
+    _ensure_branch_sync(pki, issuing, issuing_new, now)
     _ensure_crl(pki.root_crl_file, root, root_new, now)
     _ensure_crl(pki.issuing_crl_file, issuing, issuing_new, now)
     _ensure_crl(pki.borrower_crl_file, borrower, borrower_new, now)
@@ -293,9 +306,13 @@ def load_pkcs12(
     return key, cert, list(chain)
 
 
-def revoke(pki: DemoPki, certificate: x509.Certificate, reason: x509.ReasonFlags | None = None) -> Path:
-    """Add ``certificate`` to its DEMO issuer's CRL (reissued with the next CRL number); return the CRL file."""
-    now = _now()
+def revoke(pki: DemoPki, certificate: x509.Certificate, reason: x509.ReasonFlags | None = None, *,
+           clock: Clock = wall_clock) -> Path:
+    """Add ``certificate`` to its DEMO issuer's CRL (reissued with the next CRL number); return the CRL file.
+
+    The revocation and the new CRL are dated ``clock()``.
+    """
+    now = clock()
     for cert_file, key_file, crl_file in _parts(pki).values():  # noqa: B007 - used after the loop
         if crl_file is not None and _issued_by(certificate, _load_cert(cert_file)):
             break
@@ -315,7 +332,7 @@ def revoke(pki: DemoPki, certificate: x509.Certificate, reason: x509.ReasonFlags
 
 def check_pki(pki: DemoPki, now: datetime | None = None) -> list[tuple[str, bool, str]]:
     """Health check of the DEMO PKI: (name, ok, message with the fix) for each aspect."""
-    now = now or _now()
+    now = now or wall_clock()
     missing = [p.name for p in pki.files() if not p.exists()]
     if missing:
         return [("PKI files", False, f"missing in {pki.directory}: {', '.join(missing)}; {_RECREATE}")]
@@ -346,10 +363,6 @@ def to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
 
 
 # --- certificate making -------------------------------------------------------------------------
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
 
 def _new_key() -> SigningKey:
     return ec.generate_private_key(ec.SECP256R1())
@@ -412,9 +425,9 @@ def _issue(
     issuer: _KeyPair | None,
     lifetime: timedelta,
     extensions: _Extensions,
+    now: datetime,
 ) -> x509.Certificate:
-    """Certify ``key`` under ``subject``; self-signed when ``issuer`` is None."""
-    now = _now()
+    """Certify ``key`` under ``subject`` from ``now``; self-signed when ``issuer`` is None."""
     public_key = key.public_key()
     if issuer is None:
         issuer_name, signing_key, not_after = subject, key, now + lifetime
@@ -465,22 +478,23 @@ def _ensure_pair(
 
 
 def _ensure_ca(
-    cert_file: Path, key_file: Path, common_name: str, root: _KeyPair, renew: bool
+    cert_file: Path, key_file: Path, common_name: str, root: _KeyPair, renew: bool, now: datetime
 ) -> tuple[_KeyPair, bool]:
     return _ensure_pair(
         cert_file, key_file,
-        lambda key: _issue(_name(common_name, CA_ORGANIZATION), key, root, CA_LIFETIME, _ca_extensions(0)),
+        lambda key: _issue(_name(common_name, CA_ORGANIZATION), key, root, CA_LIFETIME, _ca_extensions(0), now),
         renew=renew,
     )
 
 
-def _ensure_bank(pki: DemoPki, bank_name: str, issuing: _KeyPair, root: x509.Certificate, renew: bool) -> None:
+def _ensure_bank(pki: DemoPki, bank_name: str, issuing: _KeyPair, root: x509.Certificate, renew: bool,
+                 now: datetime) -> None:
     if not renew and pki.bank_p12_file.exists() and pki.bank_pass_file.exists():
         return
     key = _new_key()
     organization = bank_name if bank_name.startswith("DEMO") else f"DEMO {bank_name}"
     common_name = f"{organization} 电子签章"
-    cert = _issue(_name(common_name, organization), key, issuing, BANK_LIFETIME, _signer_extensions())
+    cert = _issue(_name(common_name, organization), key, issuing, BANK_LIFETIME, _signer_extensions(), now)
     passphrase = secrets.token_urlsafe(32)
     p12 = pkcs12.serialize_key_and_certificates(
         common_name.encode("utf-8"), key, cert, [issuing.cert, root],
@@ -490,7 +504,7 @@ def _ensure_bank(pki: DemoPki, bank_name: str, issuing: _KeyPair, root: x509.Cer
     _write(pki.bank_p12_file, p12, private=True)
 
 
-def _ensure_branch_sync(pki: DemoPki, issuing: _KeyPair, renew: bool) -> None:
+def _ensure_branch_sync(pki: DemoPki, issuing: _KeyPair, renew: bool, now: datetime) -> None:
     """The DEMO branch's RSA encryption certificate; a reissue keeps an existing key, so bundles already
     in the outbox still open."""
     cert_file, key_file = pki.branch_sync_cert_file, pki.branch_sync_key_file
@@ -499,7 +513,7 @@ def _ensure_branch_sync(pki: DemoPki, issuing: _KeyPair, renew: bool) -> None:
     key = _load_rsa_key(key_file) if key_file.exists() else rsa.generate_private_key(65537, BRANCH_SYNC_KEY_BITS)
     extensions: _Extensions = [(x509.BasicConstraints(ca=False, path_length=None), True),
                                (_key_usage(key_encipherment=True), True)]
-    cert = _issue(_name(BRANCH_SYNC_CN, CA_ORGANIZATION), key, issuing, BRANCH_SYNC_LIFETIME, extensions)
+    cert = _issue(_name(BRANCH_SYNC_CN, CA_ORGANIZATION), key, issuing, BRANCH_SYNC_LIFETIME, extensions, now)
     _write(key_file, _key_pem(key), private=True)
     _write(cert_file, cert.public_bytes(serialization.Encoding.PEM))
 

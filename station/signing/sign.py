@@ -23,33 +23,29 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 import pkcs11
-from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import SigningError as PyHankoSigningError
-from pyhanko.sign.timestamps import HTTPTimeStamper, TimeStamper, TimestampRequestError
-from pyhanko.sign.validation.generic_cms import validate_tst_signed_data
-from pyhanko.sign.validation.status import TimestampSignatureStatus
+from pyhanko.sign.timestamps import TimeStamper, TimestampRequestError
 
 from station.core.models import DocumentRecord, SignatureCapture, SignedSet
 from station.documents.stamps import StampPage, borrower_stamp, require_glyphs, seal_png, seal_stamp
 from station.errors import CertificateRefused, DocumentRefused, TimestampUnavailable
 from station.messages import Message
 from station.pki import asn1_lengths
-from station.pki.demo import BorrowerCertificateIssuer, DemoPki, PkiError, to_asn1
+from station.pki.demo import BorrowerCertificateIssuer, PkiError, to_asn1
 from station.pki.signers import BankKey, token_error
 from station.pki.trust import Trust, check_signing_certificate
 from station.signing.levels import PadesLevel
-from station.timestamps.service import from_demo_pki
+from station.timestamps.client import probe_timestamper
 
 BANK_FIELD = "bank"
 BORROWER_FIELD = "borrower"
@@ -57,7 +53,6 @@ DOCMDP = fields.MDPPerm.FILL_FORMS  # P=2
 DIGEST = "sha256"
 BANK_REASON = "银行盖章：认证本文件，此后仅允许签署"
 BORROWER_REASON = "借款人本人确认并签署"
-TSA_TIMEOUT_S = 5
 _SIGNATURE_SLACK = 4096  # DER bytes on top of the certificates and the timestamp token
 
 asn1_lengths.install()  # else a length ending in 0x80 makes packaging a signature take seconds
@@ -119,31 +114,6 @@ def sign_set(
     ``progress(done, total)`` is called after each document.
     """
     return asyncio.run(_sign_set(list(documents), capture, borrower, kit, day or date.today(), progress))
-
-
-def timestamper_for(tsa_url: str, pki: DemoPki | None) -> TimeStamper:
-    """The configured RFC 3161 service: ``"local"`` is the in-process DEMO service, else an HTTP URL."""
-    if tsa_url == "local":
-        if pki is None:
-            raise TimestampUnavailable("tsa-needs-demo-pki")
-        return from_demo_pki(pki)
-    return HTTPTimeStamper(tsa_url, timeout=TSA_TIMEOUT_S)
-
-
-async def probe_timestamper(timestamper: TimeStamper, trust: Trust) -> cms.ContentInfo:
-    """A fresh token for a random digest, checked against ``trust``; :class:`TimestampUnavailable` if none."""
-    digest = os.urandom(32)
-    try:
-        token = await timestamper.async_timestamp(digest, DIGEST)
-        status = TimestampSignatureStatus(**await validate_tst_signed_data(
-            token["content"], trust.validation_context(), expected_tst_imprint=lambda _alg: digest))
-    except (TimeoutError, TimestampRequestError, OSError, ValueError) as exc:
-        raise TimestampUnavailable("tsa-no-token", problem=str(exc or type(exc).__name__)) from exc
-    if not (status.intact and status.valid):
-        raise TimestampUnavailable("tsa-token-invalid")
-    if not status.trusted:
-        raise TimestampUnavailable("tsa-untrusted", roots=trust.label)
-    return token
 
 
 # --- the run ------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pyhanko.sign.validation.status import TimestampSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
 from station.pki import asn1_lengths
-from station.pki.demo import DemoPki, IssuedCertificate, to_asn1
+from station.pki.demo import Clock, DemoPki, IssuedCertificate, to_asn1, wall_clock
 
 # An OID under the UUID arc 2.25 (ITU-T X.667), which needs no registration: "DEMO station TSA policy".
 DEFAULT_POLICY = "2.25.108053266369857580050987524360763428828.1"
@@ -57,7 +57,8 @@ class LocalTimeStampService(TimeStamper):
 
     Requests with an unknown digest algorithm, a digest of the wrong length, another policy or any
     extension are refused with an RFC 3161 ``rejection`` status. Serial numbers are 128 random bits;
-    times are whole seconds in UTC with an accuracy of one second.
+    times are ``clock()`` (the wall clock unless given; pyHanko's ``DummyTimeStamper`` has ``fixed_dt``)
+    in whole seconds of UTC, with an accuracy of one second.
     """
 
     def __init__(
@@ -66,10 +67,12 @@ class LocalTimeStampService(TimeStamper):
         signing_cert: x509.Certificate,
         chain: Sequence[x509.Certificate],
         policy: str = DEFAULT_POLICY,
+        clock: Clock = wall_clock,
     ) -> None:
         _require_tsa_certificate(signing_key, signing_cert)
         super().__init__(include_nonce=True)
         self.policy = policy
+        self.clock = clock
         self.certificate = signing_cert
         self.chain = tuple(chain)
         self._tsa_name = asn1_x509.GeneralName(name="directory_name", value=to_asn1(signing_cert).subject)
@@ -92,7 +95,7 @@ class LocalTimeStampService(TimeStamper):
         refusal = self._refusal(req)
         if refusal is not None:
             return _rejection(*refusal)
-        tst_info = self._tst_info(req, datetime.now(UTC).replace(microsecond=0))
+        tst_info = self._tst_info(req, self.clock().astimezone(UTC).replace(microsecond=0))
         content = cms.EncapsulatedContentInfo(
             {"content_type": "tst_info", "content": cms.ParsableOctetString(tst_info.dump())}
         )
@@ -162,10 +165,10 @@ def serve(service: LocalTimeStampService, host: str = "127.0.0.1", port: int = 0
     return RunningTsa(f"http://{bound_host}:{bound_port}/", server, thread)
 
 
-def from_demo_pki(pki: DemoPki) -> LocalTimeStampService:
-    """The local timestamp service signing with the DEMO PKI's TSA key."""
+def from_demo_pki(pki: DemoPki, clock: Clock = wall_clock) -> LocalTimeStampService:
+    """The local timestamp service signing with the DEMO PKI's TSA key, telling the time by ``clock``."""
     material = pki.tsa_signer_material()
-    return LocalTimeStampService(material.private_key, material.certificate, material.chain)
+    return LocalTimeStampService(material.private_key, material.certificate, material.chain, clock=clock)
 
 
 def verify_token(

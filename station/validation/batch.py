@@ -12,16 +12,14 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
 from station.pki.trust_store import TrustStore
-from station.validation.verify import (
+from station.validation.results import (
     DEFAULT_OPTIONS,
     Expectation,
     FileReport,
@@ -29,55 +27,13 @@ from station.validation.verify import (
     Reason,
     Verdict,
     VerifyOptions,
-    verify_pdf,
 )
+from station.validation.verify import verify_pdf
 
 TIMEOUT_S = 120
 IN_FLIGHT_PER_JOB = 4
 
 Expect = Callable[[Path], Expectation | None]
-
-
-@dataclass
-class BatchSummary:
-    """Counts of a batch, for the summary line and the report."""
-
-    files: int = 0
-    verdicts: Counter[str] = field(default_factory=Counter)
-    reasons: Counter[str] = field(default_factory=Counter)
-    pyhanko_alone_accepts: int = 0  # files we do not call VALID that pyHanko's bottom line accepts
-    elapsed_s: float = 0.0
-
-    def add(self, report: FileReport) -> None:
-        self.files += 1
-        self.verdicts[report.verdict.value] += 1
-        self.reasons.update(report.reasons)
-        if not report.valid and report.pyhanko_accepts:
-            self.pyhanko_alone_accepts += 1
-
-    @property
-    def all_valid(self) -> bool:
-        return self.files > 0 and self.verdicts[Verdict.VALID.value] == self.files
-
-    @property
-    def rate(self) -> float:
-        return self.files / self.elapsed_s if self.elapsed_s else 0.0
-
-    def to_dict(self) -> dict[str, object]:
-        return {"files": self.files, "verdicts": dict(self.verdicts), "reasons": dict(self.reasons),
-                "pyhanko_alone_accepts": self.pyhanko_alone_accepts, "elapsed_s": round(self.elapsed_s, 3),
-                "files_per_second": round(self.rate, 2)}
-
-
-def find_pdfs(paths: Iterable[Path]) -> list[Path]:
-    """The files named, and every ``*.pdf`` under the folders named (sorted, recursively)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
-        else:
-            found.append(path)
-    return found
 
 
 def verify_many(
@@ -106,11 +62,12 @@ def verify_many(
                     running[pool.submit(_work, path, expect(path) if expect else None)] = path
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
-                    running.pop(future)
-                    yield future.result()
+                    report = future.result()  # raises when the pool broke: the file stays in ``running``
+                    del running[future]
+                    yield report
         except BrokenProcessPool:
             # a worker died: verify what it held one by one in this process's children, to name the culprit
-            for path in running:
+            for path in running.values():
                 yield _isolated(path, trust, expect(path) if expect else None, options, timeout_s)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -1,8 +1,9 @@
 """Reports of verification: one file as HTML or PDF (a page thumbnail and the signature panel), a
-folder as JSON and CSV (one row per file) with a summary.
+folder as HTML, JSON and CSV (one row per file) with a summary.
 
-The JSON and CSV writers take reports one at a time and keep none, so a folder of any size is
-written with flat memory. The JSON document lists the files first and ends with the summary.
+The folder writers take reports one at a time and keep none, so a folder of any size is written
+with flat memory. The JSON document lists the files first and ends with the summary; the HTML page
+writes its summary last too, and shows it first.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
-from station.validation.batch import BatchSummary
 from station.validation.pages import RenderError, render_page
-from station.validation.verify import FileReport, SignatureDetails, Verdict
+from station.validation.results import BatchSummary, FileReport, SignatureDetails, Verdict
 
 COLOURS = {Verdict.VALID: "#1b7f3b", Verdict.INVALID: "#b3261e", Verdict.UNTRUSTED: "#b35c00",
            Verdict.INDETERMINATE: "#6b5b00"}
@@ -164,7 +164,83 @@ def pdf_report(report: FileReport, pdf: bytes | None) -> bytes:
     return out.getvalue()
 
 
-# --- a folder: JSON and CSV ---------------------------------------------------------------------
+# --- a folder: HTML, JSON and CSV ---------------------------------------------------------------
+
+FOLDER_SUFFIXES = (".html", ".json", ".csv")
+
+
+class FolderReport(Protocol):
+    """A folder's report being written: one file at a time, then the summary."""
+
+    def add(self, report: FileReport) -> None: ...
+
+    def close(self, summary: BatchSummary) -> None: ...
+
+
+def folder_report(suffix: str, handle: IO[str], trust: str) -> FolderReport:
+    """The writer for a report file ending in ``suffix`` (one of :data:`FOLDER_SUFFIXES`)."""
+    if suffix == ".html":
+        return HtmlReport(handle, trust)
+    if suffix == ".json":
+        return JsonReport(handle, trust)
+    if suffix == ".csv":
+        return CsvReport(handle)
+    raise ValueError(f"no folder report is written as {suffix}; use {', '.join(FOLDER_SUFFIXES)}")
+
+
+class HtmlReport:
+    """One self-contained HTML page: the summary, the trust, and a row per file (verdict, reasons,
+    signers, signing times, PAdES level, the roots its signatures chain to), written as it goes.
+
+    The summary is known only at the end, so it is written after the rows; the page is a flex
+    column and the summary's ``order`` puts it on top, so no row needs keeping to show it first.
+    """
+
+    def __init__(self, handle: IO[str], trust: str) -> None:
+        self.handle = handle
+        esc = html.escape
+        handle.write(
+            "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Verification of signed PDFs</title>"
+            "<style>body{font-family:sans-serif;margin:2em;display:flex;flex-direction:column}"
+            "header{order:-2}.summary{order:-1}table{border-collapse:collapse;margin:.5em 0 1.5em}"
+            "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}th{background:#f3f3f3}"
+            ".verdict{font-weight:bold}ul{margin:.2em 0;padding-left:1.2em}small{color:#555}</style></head><body>"
+            f"<header><h1>Verification of signed PDFs</h1><p>Trust: {esc(trust)}</p></header>"
+            "<table><tr><th>verdict</th><th>file</th><th>reasons</th><th>signers</th><th>signing times</th>"
+            "<th>PAdES level</th><th>chains to</th></tr>\n"
+        )
+
+    def add(self, report: FileReport) -> None:
+        esc = html.escape
+        problems = "".join(f"<li><small>{esc(p.text())}</small></li>" for p in report.problems)
+        reasons = f"{esc('; '.join(report.reasons))}<ul>{problems}</ul>" if report.problems else "-"
+        signers = "\n".join(f"{s.field}: {s.signer or '-'} ({s.verdict.value})" for s in report.signatures)
+        times = "\n".join(f"{s.field}: {s.signing_time:%Y-%m-%d %H:%M:%S} UTC ({s.time_source})"
+                          for s in report.signatures if s.signing_time)
+        roots = "\n".join(dict.fromkeys(s.chain[-1].common_name or s.chain[-1].subject
+                                         for s in report.signatures if s.chain))
+        self.handle.write(
+            f"<tr><td class='verdict' style='color:{COLOURS[report.verdict]}'>{report.verdict.value}</td>"
+            f"<td>{esc(report.name)}</td><td>{reasons}</td>"
+            f"<td>{_cell(signers or '-')}</td><td>{_cell(times or '-')}</td>"
+            f"<td>{esc(report.pades_level or '-')}</td><td>{_cell(roots or '-')}</td></tr>\n"
+        )
+
+    def close(self, summary: BatchSummary) -> None:
+        verdicts = "".join(f"<li><span class='verdict' style='color:{COLOURS[v]}'>{v.value}</span>: "
+                           f"{summary.verdicts[v.value]}</li>" for v in Verdict if summary.verdicts[v.value])
+        reasons = "".join(f"<li>{html.escape(r)}: {n}</li>" for r, n in summary.reasons.most_common())
+        pyhanko = (f"<p>{summary.pyhanko_alone_accepts} file(s) not VALID here would pass pyHanko's own bottom "
+                   "line.</p>" if summary.pyhanko_alone_accepts else "")
+        self.handle.write(
+            "</table><section class='summary'><h2>Summary</h2>"
+            f"<p>{summary.files} file(s) in {summary.elapsed_s:.1f} s ({summary.rate:.1f}/s)</p>"
+            f"<ul>{verdicts or '<li>none</li>'}</ul>"
+            + (f"<p>Reasons:</p><ul>{reasons}</ul>" if reasons else "") + pyhanko +
+            f"</section><p><small>Made {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by station verify.</small></p>"
+            "</body></html>\n"
+        )
+
 
 class JsonReport:
     """``{"trust": ..., "files": [one object per file ...], "summary": {...}}``, written as it goes."""
@@ -192,13 +268,5 @@ class CsvReport:
     def add(self, report: FileReport) -> None:
         self.writer.writerow(report.row())
 
-
-def summary_text(summary: BatchSummary) -> str:
-    """The summary as a few lines for the screen."""
-    verdicts = ", ".join(f"{v}: {summary.verdicts[v.value]}" for v in Verdict if summary.verdicts[v.value])
-    lines = [f"{summary.files} file(s) in {summary.elapsed_s:.1f} s ({summary.rate:.1f}/s): {verdicts or 'none'}"]
-    if summary.reasons:
-        lines.append("reasons: " + ", ".join(f"{r} ({n})" for r, n in summary.reasons.most_common()))
-    if summary.pyhanko_alone_accepts:
-        lines.append(f"{summary.pyhanko_alone_accepts} file(s) not VALID here would pass pyHanko's own bottom line")
-    return "\n".join(lines)
+    def close(self, summary: BatchSummary) -> None:
+        """Nothing to add: a CSV table has rows only."""

@@ -18,7 +18,8 @@ A verdict rests on more than pyHanko's word:
 
 Verdicts: VALID; INVALID (tampered, broken, revoked, expired at signing time, changed after signing,
 suspicious structure, unreadable, unsigned...); UNTRUSTED (sound, but not from a trusted root);
-INDETERMINATE (revocation unknown, encrypted, too many signatures to analyse).
+INDETERMINATE (revocation unknown, encrypted, too many signatures to analyse). The verdicts, reasons
+and reports are the plain values of :mod:`station.validation.results`.
 """
 
 from __future__ import annotations
@@ -26,24 +27,23 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import json
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from asn1crypto import crl as asn1_crl
 from asn1crypto import ocsp as asn1_ocsp
 from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.generic import Reference
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate
 from pyhanko.sign.diff_analysis import DiffResult, ModificationLevel, SuspiciousModification
-from pyhanko.sign.fields import enumerate_sig_fields
+from pyhanko.sign.fields import MDPPerm, enumerate_sig_fields
 from pyhanko.sign.validation import (
     DocumentSecurityStore,
     EmbeddedPdfSignature,
@@ -53,15 +53,28 @@ from pyhanko.sign.validation import (
 )
 from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import DocumentTimestampStatus, PdfSignatureStatus, TimestampSignatureStatus
+from pyhanko_certvalidator import ValidationContext
 
-from station.core.checks import CheckResult, CheckStatus, failed, passed, warned
+from station.core.checks import CheckResult, failed, passed, warned
 from station.messages import verbatim
 from station.pki import asn1_lengths
 from station.pki.trust_store import CrlIndex, Revocation, TrustStore, revocation_status
 from station.signing.levels import PadesLevel, signature_level
 from station.validation import pdf_speedups
 from station.validation.pages import RenderError, pages_differ
-from station.validation.structure import Finding, Structure, StructureError, inspect_structure
+from station.validation.results import (
+    DEFAULT_OPTIONS,
+    CertificateInfo,
+    Expectation,
+    FileReport,
+    Problem,
+    PyHankoSummary,
+    Reason,
+    SignatureDetails,
+    Verdict,
+    VerifyOptions,
+)
+from station.validation.structure import Structure, StructureError, inspect_structure
 
 # pyHanko and its certificate validator log certificate subjects (borrowers' names) with every
 # warning; personal data never goes to the station's logs (PIPL), so only errors pass.
@@ -72,251 +85,12 @@ asn1_lengths.install()  # else a file holding a length that ends in 0x80 can tak
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
 
-
-class Verdict(StrEnum):
-    VALID = "VALID"
-    INVALID = "INVALID"
-    UNTRUSTED = "UNTRUSTED"
-    INDETERMINATE = "INDETERMINATE"
-
-    @property
-    def weight(self) -> int:
-        return {"VALID": 0, "INDETERMINATE": 1, "UNTRUSTED": 2, "INVALID": 3}[self.value]
-
-
-class Reason(StrEnum):
-    """Why a file or a signature is not VALID."""
-
-    NOT_PDF = "not a PDF"
-    UNREADABLE = "unreadable"
-    ENCRYPTED = "encrypted"
-    UNSIGNED = "not signed"
-    TAMPERED = "tampered"
-    SIGNATURE_BROKEN = "signature broken"
-    CHANGED = "changed after signing"
-    STRUCTURE = "suspicious structure"
-    REVOKED = "certificate revoked"
-    EXPIRED = "certificate expired at signing time"
-    KEY_USAGE = "certificate not for signing"
-    UNTRUSTED = "untrusted"
-    REVOCATION_UNKNOWN = "revocation unknown"
-    TOO_MANY_SIGNATURES = "too many signatures"
-    NOT_AS_EXPECTED = "not as the case expects"
-    ERROR = "validation error"
-
-
-_VERDICT_OF = {
-    Reason.UNTRUSTED: Verdict.UNTRUSTED,
-    Reason.REVOCATION_UNKNOWN: Verdict.INDETERMINATE,
-    Reason.ENCRYPTED: Verdict.INDETERMINATE,
-    Reason.TOO_MANY_SIGNATURES: Verdict.INDETERMINATE,
-}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One reason a verdict is not VALID; ``field`` names the signature it concerns, if one."""
-
-    reason: Reason
-    message: str
-    field: str | None = None
-    verdict: Verdict = Verdict.INVALID
-
-    @classmethod
-    def of(cls, reason: Reason, message: str, field: str | None = None, verdict: Verdict | None = None) -> Problem:
-        return cls(reason, message, field, verdict or _VERDICT_OF.get(reason, Verdict.INVALID))
-
-    def text(self) -> str:
-        where = f"[{self.field}] " if self.field else ""
-        return f"{where}{self.reason.value}: {self.message}"
-
-
-@dataclass(frozen=True)
-class CertificateInfo:
-    """What a report shows of one certificate."""
-
-    subject: str
-    common_name: str | None
-    issuer: str
-    serial: str
-    not_before: datetime
-    not_after: datetime
-    sha256: str
-    key_usage: tuple[str, ...]
-
-    @classmethod
-    def of(cls, cert: asn1_x509.Certificate) -> CertificateInfo:
-        usage = cert.key_usage_value
-        return cls(
-            subject=cert.subject.human_friendly,
-            common_name=cert.subject.native.get("common_name"),
-            issuer=cert.issuer.human_friendly,
-            serial=format(cert.serial_number, "x"),
-            not_before=cert.not_valid_before,
-            not_after=cert.not_valid_after,
-            sha256=cert.sha256.hex(),
-            key_usage=tuple(sorted(usage.native)) if usage is not None else (),
-        )
-
-
-@dataclass(frozen=True)
-class SignatureDetails:
-    """One signature (or document timestamp) and what was found about it."""
-
-    field: str
-    kind: str  # "signature" or "document timestamp"
-    verdict: Verdict
-    problems: tuple[Problem, ...]
-    signer: str | None  # the signer certificate's common name (or subject)
-    chain: tuple[CertificateInfo, ...]  # signer first, root last
-    signing_time: datetime | None
-    time_source: str | None  # "timestamp" or "signer's clock"
-    timestamp_authority: str | None
-    pades_level: str | None
-    certification: str | None  # the DocMDP permission when this signature certifies the document
-    revision: int  # the revision it signs, 1-based
-    byte_range: tuple[int, ...]
-    coverage: str
-    changes_after: str
-    changes_allowed: bool | None
-    changed_fields: tuple[str, ...]
-    revocation: tuple[str, ...]
-    pyhanko: Mapping[str, Any]  # pyHanko's own verdict, for the record
-
-    @property
-    def valid(self) -> bool:
-        return self.verdict is Verdict.VALID
-
-
-@dataclass(frozen=True)
-class Expectation:
-    """What the station expects of one of its documents (station-aware checks).
-
-    ``fields`` maps each expected signature field to the party that signs it ("bank", "borrower");
-    ``customer`` is the borrower's name as read from the ID card.
-    """
-
-    customer: str | None = None
-    fields: Mapping[str, str] = field(default_factory=lambda: {"bank": "bank", "borrower": "borrower"})
-    only_these: bool = True
-
-
-@dataclass(frozen=True)
-class Manifest:
-    """The documents a case should have, its customer, and who signs which field.
-
-    Read from JSON: ``{"customer": "...", "documents": ["loan_contract.pdf", ...],
-    "fields": {"bank": "bank", "borrower": "borrower"}}`` (``fields`` optional).
-    """
-
-    documents: tuple[str, ...]
-    customer: str | None = None
-    fields: Mapping[str, str] = field(default_factory=lambda: {"bank": "bank", "borrower": "borrower"})
-
-    @classmethod
-    def load(cls, path: Path) -> Manifest:
-        """Read a manifest; ValueError says what is wrong with it."""
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"the manifest {path} cannot be read as JSON ({exc})") from exc
-        documents = data.get("documents") if isinstance(data, dict) else None
-        if not isinstance(documents, list | dict) or not documents or not all(isinstance(d, str) for d in documents):
-            raise ValueError(f"the manifest {path} needs \"documents\": a list of file names")
-        fields = data.get("fields", {"bank": "bank", "borrower": "borrower"})
-        if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
-            raise ValueError(f"the manifest {path}: \"fields\" maps field names to parties")
-        customer = data.get("customer")
-        return cls(tuple(documents), customer if isinstance(customer, str) else None, fields)
-
-    def expectation(self) -> Expectation:
-        return Expectation(self.customer, self.fields)
-
-    def missing(self, names: Iterable[str]) -> list[str]:
-        """The manifest's documents not among ``names`` (file names, compared without folders)."""
-        present = {Path(n).name for n in names}
-        return [d for d in self.documents if Path(d).name not in present]
-
-
-@dataclass(frozen=True)
-class VerifyOptions:
-    """Limits and optional checks."""
-
-    max_signatures: int = 50  # beyond this, changes after signing are not analysed (quadratic in pyHanko)
-    in_memory_limit: int = 64 * 1024 * 1024  # smaller files are read whole (faster), larger ones streamed
-    visual_check: bool = True  # render what follows the last signature and compare (only when something does)
-
-
-DEFAULT_OPTIONS = VerifyOptions()
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """The verdict on one file, why, and the details behind it."""
-
-    name: str
-    size: int
-    sha256: str | None
-    verdict: Verdict
-    problems: tuple[Problem, ...]
-    signatures: tuple[SignatureDetails, ...]
-    checks: tuple[CheckResult, ...]
-    revisions: int | None
-    pages: int | None
-    pdf_version: str | None
-    pades_level: str | None
-    pyhanko_accepts: bool | None  # every signature's pyHanko bottom line, with the same trust
-    elapsed_s: float
-    trust: str
-
-    @property
-    def valid(self) -> bool:
-        return self.verdict is Verdict.VALID
-
-    @property
-    def reasons(self) -> list[str]:
-        """The distinct reasons, worst first."""
-        ordered = sorted(self.problems, key=lambda p: -p.verdict.weight)
-        return list(dict.fromkeys(p.reason.value for p in ordered))
-
-    def as_check(self) -> CheckResult:
-        """The verdict as the station's named check result (for the case's audit trail)."""
-        if self.valid:
-            return passed("signature.verify", "verify-valid", {"file": self.name, "signatures": len(self.signatures)},
-                          sha256=self.sha256, level=self.pades_level)
-        return failed("signature.verify", "verify-not-valid", {"file": self.name, "verdict": self.verdict.value,
-                      "reasons": "; ".join(self.reasons)},
-                      sha256=self.sha256, verdict=self.verdict.value)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["checks"] = [c.to_dict() for c in self.checks]
-        data["reasons"] = self.reasons
-        return json.loads(json.dumps(data, default=_json_default))
-
-    def row(self) -> dict[str, Any]:
-        """One flat row for CSV."""
-        return {
-            "file": self.name, "verdict": self.verdict.value, "reasons": "; ".join(self.reasons),
-            "signatures": len(self.signatures),
-            "signers": "; ".join(f"{s.field}={s.signer}" for s in self.signatures),
-            "signing_times": "; ".join(f"{s.signing_time:%Y-%m-%d %H:%M:%S}Z ({s.time_source})"
-                                       for s in self.signatures if s.signing_time),
-            "pades_level": self.pades_level or "", "revisions": self.revisions, "pages": self.pages,
-            "size": self.size, "sha256": self.sha256 or "",
-            "pyhanko_accepts": "" if self.pyhanko_accepts is None else self.pyhanko_accepts,
-            "problems": " | ".join(p.text() for p in self.problems), "seconds": round(self.elapsed_s, 3),
-        }
-
-
-def _json_default(value: object) -> object:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(type(value).__name__)
+Status = PdfSignatureStatus | DocumentTimestampStatus
+"""pyHanko's word on one signature, or on one document timestamp."""
+Validated = Status | Exception
+"""What validating one signature gives: its status, or the exception that stopped pyHanko."""
+ChainStatus = PdfSignatureStatus | TimestampSignatureStatus
+"""A status whose signer's certificate chain is judged: a signature's, or a timestamp's (of either kind)."""
 
 
 # --- the entry point ----------------------------------------------------------------------------
@@ -422,7 +196,7 @@ class _Run:
             return
         context, embedded_crls = self._context(reader, signatures)
         crls = CrlIndex.of([*self.trust.crls, *embedded_crls])
-        statuses = []
+        statuses: list[Validated] = []
         for sig in signatures:
             status = await self._validate(sig, context)
             statuses.append(status)
@@ -489,7 +263,8 @@ class _Run:
             return None
         return signatures
 
-    def _context(self, reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature]) -> tuple[Any, list]:
+    def _context(self, reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature]
+                 ) -> tuple[ValidationContext, list[asn1_crl.CertificateList]]:
         """A validation context with the file's own validation data (DSS, signers' revocation archives)."""
         certs: list[asn1_x509.Certificate] = []
         crls: list[asn1_crl.CertificateList] = []
@@ -508,8 +283,7 @@ class _Run:
         crls = list({c.dump(): c for c in crls}.values())
         return self.trust.context(certs, crls, ocsps), crls
 
-    async def _validate(self, sig: EmbeddedPdfSignature,
-                        context: Any) -> PdfSignatureStatus | DocumentTimestampStatus | Exception:
+    async def _validate(self, sig: EmbeddedPdfSignature, context: ValidationContext) -> Validated:
         try:
             if sig.sig_object_type == "/DocTimeStamp":
                 return await async_validate_pdf_timestamp(sig, context)
@@ -519,28 +293,28 @@ class _Run:
 
     # --- one signature ------------------------------------------------------------------------
 
-    def _details(self, reader: PdfFileReader, sig: EmbeddedPdfSignature,
-                 status: PdfSignatureStatus | DocumentTimestampStatus | Exception, crls: CrlIndex) -> SignatureDetails:
+    def _details(self, reader: PdfFileReader, sig: EmbeddedPdfSignature, status: Validated,
+                 crls: CrlIndex) -> SignatureDetails:
         name = sig.field_name
         problems: list[Problem] = []
-        is_timestamp = sig.sig_object_type == "/DocTimeStamp"
         byte_range = tuple(int(v) for v in sig.byte_range) if _is_int_list(sig.byte_range) else ()
-        if self.structure is not None and sig.sig_object.container_ref is not None:
-            ref = sig.sig_object.container_ref
+        ref = sig.sig_object.container_ref
+        if self.structure is not None and isinstance(ref, Reference):
             for finding in self.structure.signature_layout((ref.idnum, ref.generation), list(byte_range)):
                 problems.append(Problem.of(Reason.STRUCTURE, finding.message, name))
         if isinstance(status, Exception):
             problems.append(Problem.of(Reason.ERROR, f"pyHanko could not validate it: {type(status).__name__}: "
                                        f"{status}", name))
-            return _bare_details(sig, problems, byte_range, reader.xrefs.total_revisions)
+            return _bare_details(sig, problems, byte_range)
+        kind = "document timestamp" if isinstance(status, DocumentTimestampStatus) else "signature"
         cert = status.signing_cert
         chain = _chain(status, sig)
-        timestamp = status if is_timestamp else status.timestamp_validity
-        signing_time, source = _signing_time(status, is_timestamp)
+        timestamp = status if isinstance(status, DocumentTimestampStatus) else status.timestamp_validity
+        signing_time, source = _signing_time(status)
         problems += _integrity_problems(status, name)
         problems += self._trust_problems(status, name, cert, signing_time, source)
-        if timestamp is not None and not is_timestamp:
-            problems += _timestamp_problems(timestamp, name, self.trust.describe())
+        if isinstance(status, PdfSignatureStatus) and status.timestamp_validity is not None:
+            problems += _timestamp_problems(status.timestamp_validity, name, self.trust.describe())
         revocation = self._revocation(status, chain, crls, signing_time, source, name, problems)
         level = self._pades_level(reader, sig)
         diff = status.diff_result
@@ -548,7 +322,7 @@ class _Run:
         verdict = max((p.verdict for p in problems), key=lambda v: v.weight, default=Verdict.VALID)
         docmdp = sig.docmdp_level
         return SignatureDetails(
-            field=name, kind="document timestamp" if is_timestamp else "signature", verdict=verdict,
+            field=name, kind=kind, verdict=verdict,
             problems=tuple(problems), signer=_cn(cert), chain=tuple(CertificateInfo.of(c) for c in chain),
             signing_time=signing_time, time_source=source,
             timestamp_authority=_cn(timestamp.signing_cert) if timestamp is not None else None,
@@ -558,7 +332,7 @@ class _Run:
             revocation=tuple(revocation), pyhanko=_pyhanko_summary(status),
         )
 
-    def _trust_problems(self, status: Any, name: str, cert: asn1_x509.Certificate,
+    def _trust_problems(self, status: Status, name: str, cert: asn1_x509.Certificate,
                         signing_time: datetime | None, source: str | None) -> list[Problem]:
         problems = []
         within = signing_time is None or cert.not_valid_before <= signing_time <= cert.not_valid_after
@@ -575,13 +349,13 @@ class _Run:
             problems += _chain_problems(status, role, name, self.trust.describe(), expired_since=within)
         return problems
 
-    def _revocation(self, status: Any, chain: Sequence[asn1_x509.Certificate], crls: CrlIndex,
+    def _revocation(self, status: Status, chain: Sequence[asn1_x509.Certificate], crls: CrlIndex,
                     signing_time: datetime | None, source: str | None, name: str,
                     problems: list[Problem]) -> list[str]:
         """Our own CRL check of the signer's and the timestamp authority's chains (needs a trusted path)."""
         lines = []
         paths = [("signer", status.validation_path)]
-        timestamp = getattr(status, "timestamp_validity", None)
+        timestamp = status.timestamp_validity if isinstance(status, PdfSignatureStatus) else None
         if timestamp is not None:
             paths.append(("timestamp authority", timestamp.validation_path))
         now = datetime.now(UTC)
@@ -619,7 +393,7 @@ class _Run:
 
     # --- the whole file -----------------------------------------------------------------------
 
-    def _covered_ranges(self, statuses: Sequence[Any]) -> list[tuple[int, int]]:
+    def _covered_ranges(self, statuses: Sequence[Validated]) -> list[tuple[int, int]]:
         """Byte ranges hashed by signatures that are intact, valid and laid out honestly."""
         ranges = []
         for status, details in zip(statuses, self.signatures, strict=True):
@@ -647,7 +421,7 @@ class _Run:
                                           {"finding": finding.message}, offset=finding.offset))
 
     def _after_last_signature(self, reader: PdfFileReader, signatures: Sequence[EmbeddedPdfSignature],
-                              statuses: Sequence[Any]) -> None:
+                              statuses: Sequence[Validated]) -> None:
         """Nothing but validation data and document timestamps may follow the last signature."""
         total = reader.xrefs.total_revisions
         good = [(sig, st) for sig, st in zip(signatures, statuses, strict=True)
@@ -662,23 +436,24 @@ class _Run:
         after = f"revisions {sig.signed_revision + 2} to {total}" if total - sig.signed_revision > 2 \
             else f"revision {total}"
         if level is None or level > ModificationLevel.LTA_UPDATES:
-            what = _changes(status.diff_result)
-            fields = getattr(status.diff_result, "changed_form_fields", None)
+            diff = status.diff_result
+            fields = diff.changed_form_fields if isinstance(diff, DiffResult) else None
             named = f" (fields: {', '.join(sorted(fields))})" if fields else ""
-            self.problem(Reason.CHANGED, f"{after}, after the last valid signature ({sig.field_name}): {what}{named}; "
+            self.problem(Reason.CHANGED, f"{after}, after the last valid signature ({sig.field_name}): "
+                         f"{_changes(diff)}{named}; "
                          "no signature covers what a viewer shows there")
             return
         if self.options.visual_check and self.pages:
-            self._compare_renders(sig, after)
+            self._compare_renders(sig, after, self.pages)
 
-    def _compare_renders(self, sig: EmbeddedPdfSignature, after: str) -> None:
+    def _compare_renders(self, sig: EmbeddedPdfSignature, after: str, pages: int) -> None:
         revision = self.structure.revisions[sig.signed_revision] if self.structure else None
         if revision is None or self.source is None or self.size > self.options.in_memory_limit:
             return
         self.source.seek(0)
         whole = self.source.read()
         try:
-            differ = pages_differ(whole[:revision.end], whole, self.pages)
+            differ = pages_differ(whole[:revision.end], whole, pages)
         except RenderError as exc:
             self.checks.append(warned("pdf.after-last-signature", "verify-after-unrendered",
                                       {"after": after, "problem": str(exc)}))
@@ -743,7 +518,7 @@ def _normal(text: str | None) -> str:
     return "".join((text or "").split())
 
 
-def _chain(status: Any, sig: EmbeddedPdfSignature) -> list[asn1_x509.Certificate]:
+def _chain(status: Status, sig: EmbeddedPdfSignature) -> list[asn1_x509.Certificate]:
     """The signer's certificate up to the root: the validated path, or what the signature carries."""
     if status.validation_path is not None:
         return list(reversed(list(status.validation_path.iter_certs(include_root=True))))
@@ -756,8 +531,8 @@ def _chain(status: Any, sig: EmbeddedPdfSignature) -> list[asn1_x509.Certificate
         chain.append(issuer)
 
 
-def _signing_time(status: Any, is_timestamp: bool) -> tuple[datetime | None, str | None]:
-    if is_timestamp:
+def _signing_time(status: Status) -> tuple[datetime | None, str | None]:
+    if isinstance(status, DocumentTimestampStatus):
         return status.timestamp, "timestamp"
     timestamp = status.timestamp_validity
     if timestamp is not None and timestamp.intact and timestamp.valid and timestamp.trusted:
@@ -767,7 +542,7 @@ def _signing_time(status: Any, is_timestamp: bool) -> tuple[datetime | None, str
     return None, None
 
 
-def _integrity_problems(status: Any, name: str) -> list[Problem]:
+def _integrity_problems(status: Status, name: str) -> list[Problem]:
     problems = []
     if not status.intact:
         problems.append(Problem.of(Reason.TAMPERED, "the signed bytes have changed since signing (digest mismatch)",
@@ -793,7 +568,7 @@ def _timestamp_problems(timestamp: TimestampSignatureStatus, name: str, trust: s
     return _chain_problems(timestamp, "timestamp authority", name, trust, expired_since=True)
 
 
-def _chain_problems(status: Any, role: str, name: str, trust: str, *, expired_since: bool) -> list[Problem]:
+def _chain_problems(status: ChainStatus, role: str, name: str, trust: str, *, expired_since: bool) -> list[Problem]:
     """pyHanko's word on a certificate chain, as problems (revocations are left to our own check)."""
     if status.trusted:
         return []
@@ -820,8 +595,9 @@ def _chain_problems(status: Any, role: str, name: str, trust: str, *, expired_si
                       AdESIndeterminate.REVOCATION_OUT_OF_BOUNDS_NO_POE):
         return [Problem.of(Reason.REVOCATION_UNKNOWN, f"pyHanko found no usable revocation data for the {role}'s "
                            "chain (no CRL or OCSP response in the file, the trust store or --crl)", name)]
-    return [Problem.of(Reason.UNTRUSTED, f"the {role}'s certificate chain could not be validated "
-                       f"({indication.name if indication else 'no reason given'})", name, Verdict.INDETERMINATE)]
+    named = indication.name if isinstance(indication, Enum) else "no reason given"
+    return [Problem.of(Reason.UNTRUSTED, f"the {role}'s certificate chain could not be validated ({named})", name,
+                       Verdict.INDETERMINATE)]
 
 
 def _coverage(level: SignatureCoverageLevel | None, sig: EmbeddedPdfSignature, reader: PdfFileReader) -> str:
@@ -833,7 +609,7 @@ def _coverage(level: SignatureCoverageLevel | None, sig: EmbeddedPdfSignature, r
     return f"unclear ({level.name if level else 'not evaluated'})"
 
 
-def _changes(diff: Any) -> str:
+def _changes(diff: DiffResult | SuspiciousModification | None) -> str:
     if diff is None:
         return "not analysed"
     if isinstance(diff, SuspiciousModification):
@@ -847,7 +623,7 @@ def _changes(diff: Any) -> str:
     }[diff.modification_level]
 
 
-def _permission(docmdp: Any) -> str | None:
+def _permission(docmdp: MDPPerm | None) -> str | None:
     if docmdp is None:
         return None
     return {1: "P=1: no changes", 2: "P=2: form filling and signing", 3: "P=3: also annotations"}.get(
@@ -861,7 +637,7 @@ def _certifies(reader: PdfFileReader, sig: EmbeddedPdfSignature) -> bool:
         return False
 
 
-def _pyhanko_summary(status: Any) -> dict[str, Any]:
+def _pyhanko_summary(status: Status) -> PyHankoSummary:
     return {
         "bottom_line": _pyhanko_bottom_line(status), "intact": status.intact, "valid": status.valid,
         "trusted": status.trusted, "revoked": status.revoked,
@@ -871,7 +647,7 @@ def _pyhanko_summary(status: Any) -> dict[str, Any]:
     }
 
 
-def _pyhanko_bottom_line(status: Any) -> bool:
+def _pyhanko_bottom_line(status: Validated) -> bool:
     if isinstance(status, Exception):
         return False
     if isinstance(status, DocumentTimestampStatus):
@@ -879,8 +655,7 @@ def _pyhanko_bottom_line(status: Any) -> bool:
     return bool(status.bottom_line)
 
 
-def _bare_details(sig: EmbeddedPdfSignature, problems: list[Problem], byte_range: tuple[int, ...],
-                  total: int) -> SignatureDetails:
+def _bare_details(sig: EmbeddedPdfSignature, problems: list[Problem], byte_range: tuple[int, ...]) -> SignatureDetails:
     return SignatureDetails(
         field=sig.field_name, kind="signature", verdict=max((p.verdict for p in problems), key=lambda v: v.weight),
         problems=tuple(problems), signer=None, chain=(), signing_time=None, time_source=None,
@@ -914,17 +689,3 @@ def _revocation_archive(sig: EmbeddedPdfSignature) -> tuple[list[asn1_crl.Certif
     except (KeyError, ValueError, TypeError):
         pass
     return crls, ocsps
-
-
-def check_results(report: FileReport) -> list[CheckResult]:
-    """Every check of a report as the station's named results: the problems, then the other checks."""
-    results = [CheckResult(f"verify.{p.reason.name.lower()}", CheckStatus.FAIL, verbatim(p.text()))
-               for p in report.problems]
-    return results + list(report.checks)
-
-
-__all__ = [
-    "CertificateInfo", "Expectation", "FileReport", "Finding", "Manifest", "Problem", "Reason", "SignatureDetails",
-    "Verdict",
-    "VerifyOptions", "check_results", "verify_pdf",
-]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -77,6 +79,35 @@ def test_a_folder_with_a_forged_file_exits_1_with_json_and_csv(station_data: tup
     assert rows["forged.pdf"]["verdict"] == "INVALID" and rows["forged.pdf"]["pyhanko_accepts"] == "True"
 
 
+def test_a_folder_report_in_html_has_the_summary_and_a_row_per_file(station_data: tuple[Path, DemoPki, Path],
+                                                                    tmp_path: Path) -> None:
+    data, _, docs = station_data
+    odd_name = 'tampered <i>"&.pdf'  # a file name is data: escaped, never markup
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    good = (docs / "loan_contract.pdf").read_bytes()
+    tampered = bytearray(good)
+    tampered[len(tampered) // 3] ^= 0x01
+    (folder / "good.pdf").write_bytes(good)
+    (folder / odd_name).write_bytes(bytes(tampered))
+    target = tmp_path / "folder.html"
+
+    result = verify(data, str(folder), "--trust", "demo", "--jobs", "1", "--report", str(target))
+
+    assert result.exit_code == 1, result.output
+    page = target.read_text(encoding="utf-8")
+    rows = dict(re.findall(r"<tr><td class='verdict'[^>]*>(\w+)</td><td>([^<]*)</td>", page))
+    assert {html.unescape(Path(name).name) for name in rows.values()} == {"good.pdf", odd_name}
+    assert Path(html.unescape(rows["VALID"])).name == "good.pdf"
+    assert Path(html.unescape(rows["INVALID"])).name == odd_name
+    assert "<i>" not in page and "tampered &lt;i&gt;&quot;&amp;.pdf</td>" in page
+    assert "<td>tampered<ul>" in page.split("&amp;.pdf</td>", 1)[1].split("</tr>")[0]  # the reason, in its row
+    assert "王小明" in page and "DEMO Station Root CA" in page  # the signers, the root they chain to
+    assert "<h2>Summary</h2>" in page and "2 file(s)" in page
+    assert "Trust: DEMO root" in page
+    assert not re.search(r"<(script|link|iframe)|src=|https?://", page)  # self-contained
+
+
 def test_trust_comes_only_from_what_qa_gives(station_data: tuple[Path, DemoPki, Path], tmp_path: Path) -> None:
     data, pki, folder = station_data
     file = str(folder / "loan_contract.pdf")
@@ -112,7 +143,8 @@ def test_manifest_names_missing_documents_and_the_customer(station_data: tuple[P
 def test_bad_usage_exits_2(station_data: tuple[Path, DemoPki, Path], tmp_path: Path) -> None:
     data, _, folder = station_data
     assert verify(data, str(tmp_path / "absent.pdf")).exit_code == 2
-    assert verify(data, str(folder), "--report", str(tmp_path / "x.html")).exit_code == 2
+    assert verify(data, str(folder), "--report", str(tmp_path / "x.pdf")).exit_code == 2  # PDF: one file only
+    assert verify(data, str(folder), "--report", str(tmp_path / "x.txt")).exit_code == 2
     assert verify(data).exit_code == 2
 
 

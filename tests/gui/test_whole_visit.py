@@ -18,7 +18,7 @@ from station.core.visit import Step
 from station.ui.app import open_window
 from station.ui.qa.window import QaWindow
 from station.ui.widgets.pdf_view import PdfView
-from station.validation.verify import Verdict
+from station.validation.results import Verdict
 from station.vision.liveness import Action
 from tests.gui import visitdata
 from tests.gui.conftest import sign_in, type_text

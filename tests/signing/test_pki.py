@@ -18,6 +18,7 @@ from pyhanko_certvalidator import CertificateValidator, ValidationContext
 from pyhanko_certvalidator.errors import InvalidCertificateError, PathBuildingError, RevokedError
 
 from station.pki.demo import (
+    CLOCK_SKEW,
     BorrowerCertificateIssuer,
     DemoPki,
     PkiError,
@@ -182,6 +183,20 @@ def test_revoked_borrower_certificate_fails_validation(demo_pki: DemoPki) -> Non
     with pytest.raises(RevokedError):
         _validate(cert, demo_pki, SIGNING_USAGE, crls=demo_pki.crls(), revocation_mode="hard-fail")
     assert all(ok for _, ok, _ in check_pki(demo_pki))
+
+
+def test_certificates_crls_and_revocations_are_dated_by_the_clock_given(tmp_path: Path, bank_name: str) -> None:
+    made = datetime(2030, 5, 1, 8, 0, tzinfo=UTC)
+    pki = ensure_demo_pki(tmp_path / "pki", bank_name, clock=lambda: made)
+    borrower = pki.borrower_issuer(clock=lambda: made + timedelta(days=1)).issue("赵六", _id_hash("110105194912310053"))
+    revoke(pki, borrower.certificate, clock=lambda: made + timedelta(days=2))
+
+    assert pki.root_cert().not_valid_before_utc == made - CLOCK_SKEW
+    assert borrower.certificate.not_valid_before_utc == made + timedelta(days=1) - CLOCK_SKEW
+    crl = x509.load_pem_x509_crl(pki.borrower_crl_file.read_bytes())
+    assert crl.last_update_utc == made + timedelta(days=2)
+    assert crl[0].revocation_date_utc == made + timedelta(days=2)
+    assert x509.load_pem_x509_crl(pki.root_crl_file.read_bytes()).last_update_utc == made
 
 
 def test_crls_start_empty_signed_and_with_next_update(demo_pki: DemoPki) -> None:

@@ -120,6 +120,16 @@ def test_openssl_verifies_tokens_by_data_and_by_digest(
     assert wrong.returncode != 0
 
 
+def test_the_service_tells_the_time_by_the_clock_it_is_given(demo_pki: DemoPki) -> None:
+    stopped = datetime(2031, 2, 3, 4, 5, 6, 789_000, tzinfo=UTC)
+    service = from_demo_pki(demo_pki, clock=lambda: stopped)
+    digest = hashlib.sha256(b"loan contract 2031-0001").digest()
+
+    token = asyncio.run(service.async_timestamp(digest, "sha256"))
+
+    assert _tst_info(token)["gen_time"].native == stopped.replace(microsecond=0)
+
+
 def test_without_cert_req_the_token_carries_no_certificates(
     running: RunningTsa, demo_pki: DemoPki, tmp_path: Path, openssl, write_pem
 ) -> None:

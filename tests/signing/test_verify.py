@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import time
 from datetime import UTC, datetime, timedelta
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -18,7 +17,8 @@ from signing.attacks.world import World, demo_trust
 from station.core.checks import CheckStatus
 from station.pki.demo import DemoPki, revoke
 from station.pki.trust_store import load_trust
-from station.validation.verify import Expectation, Reason, Verdict, verify_pdf
+from station.validation.results import Expectation, Reason, Verdict
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 
@@ -81,10 +81,10 @@ def test_revocation_unknown_is_never_valid_though_plain_pyhanko_accepts(demo_pki
 
 
 def test_revoked_before_signing_is_invalid(demo_pki: DemoPki) -> None:
-    station = StationLike(demo_pki)
+    revoked_at = datetime.now(UTC) - timedelta(minutes=1)  # the past: the CRL is current when QA checks
+    station = StationLike(demo_pki, clock=lambda: revoked_at + timedelta(seconds=2))  # CRL times are whole seconds
     borrower = station.borrower("周九")
-    revoke(demo_pki, borrower.certificate)
-    time.sleep(1.1)  # CRL times are whole seconds: sign clearly after the revocation
+    revoke(demo_pki, borrower.certificate, clock=lambda: revoked_at)
 
     report = verify_pdf(station.signed(borrower), demo_trust(demo_pki))
 
@@ -94,11 +94,11 @@ def test_revoked_before_signing_is_invalid(demo_pki: DemoPki) -> None:
 
 
 def test_revoked_after_the_timestamp_is_a_policy_question(demo_pki: DemoPki) -> None:
-    station = StationLike(demo_pki)
+    signed_at = datetime.now(UTC) - timedelta(minutes=1)
+    station = StationLike(demo_pki, clock=lambda: signed_at)
     borrower = station.borrower("孙八")
     pdf = station.signed(borrower)
-    time.sleep(1.1)
-    revoke(demo_pki, borrower.certificate)
+    revoke(demo_pki, borrower.certificate, clock=lambda: signed_at + timedelta(seconds=2))
 
     report = verify_pdf(pdf, demo_trust(demo_pki))
 

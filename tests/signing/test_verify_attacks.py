@@ -15,8 +15,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from signing.attacks import ON_SIGNED, PREPARED
 from signing.attacks import world as shared
 from signing.attacks.world import World
+from station.validation.results import Verdict
 from station.validation.structure import inspect_structure
-from station.validation.verify import Verdict, verify_pdf
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 

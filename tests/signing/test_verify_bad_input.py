@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,15 +16,18 @@ from signing.attacks import bad_input
 from signing.attacks import world as shared
 from signing.attacks.certificates import odd_borrower
 from signing.attacks.world import World
-from station.validation.batch import find_pdfs, verify_many
-from station.validation.verify import Reason, Verdict, VerifyOptions, verify_pdf
+from station.operations.verify import find_pdfs
+from station.validation.batch import verify_many
+from station.validation.results import Reason, Verdict, VerifyOptions
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 
 RSS_PROBE = """
 import resource, sys
 from pathlib import Path
-from station.validation.verify import VerifyOptions, verify_pdf
+from station.validation.results import VerifyOptions
+from station.validation.verify import verify_pdf
 from station.pki.trust_store import load_trust
 trust = load_trust([Path(sys.argv[1])], [Path(p) for p in sys.argv[3:]])
 report = verify_pdf(Path(sys.argv[2]), trust, options=VerifyOptions(in_memory_limit=8 * 1024 * 1024))
@@ -140,3 +147,29 @@ def test_a_file_that_takes_too_long_is_stopped_and_named(world: World, tmp_path:
     assert reports["good.pdf"].verdict is Verdict.VALID
     assert reports["slow.pdf"].verdict is Verdict.INVALID
     assert [p.message for p in reports["slow.pdf"].problems] == ["verification took more than 3 s and was stopped"]
+
+
+def test_a_worker_that_dies_costs_no_file_its_verdict(world: World, tmp_path: Path) -> None:
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(bad_input.many_signatures(world.original, 600))  # long enough to be killed at work
+    good = tmp_path / "good.pdf"
+    good.write_bytes(world.original)
+    stop = threading.Event()
+
+    def kill_workers() -> None:  # as a native crash or the OOM killer would, again and again
+        while not stop.wait(0.2):
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_workers)
+    killer.start()
+    try:
+        reports = {Path(r.name).name: r for r in verify_many([slow, good], world.trust, jobs=2, timeout_s=60,
+                                                              options=VerifyOptions(max_signatures=1000))}
+    finally:
+        stop.set()
+        killer.join()
+
+    assert set(reports) == {"slow.pdf", "good.pdf"}
+    assert reports["slow.pdf"].verdict is Verdict.INVALID
+    assert "the verifier process died while reading this file" in reports["slow.pdf"].problems[0].message

@@ -19,7 +19,8 @@ from signing.attacks import world as shared
 from signing.attacks.world import World, demo_trust, nss_database, pdfsig
 from station.cli import app
 from station.pki.demo import ensure_demo_pki
-from station.validation.verify import Verdict, verify_pdf
+from station.validation.results import Verdict
+from station.validation.verify import verify_pdf
 
 world = shared.world  # the session's DEMO PKI, signer and trust (a fixture)
 

@@ -1,15 +1,15 @@
 """The QA window: open a signed PDF or a folder of them; a verdict per file, the signatures of the file
 chosen, and the PDF beside them; export the report.
 
-Verification (:func:`station.validation.batch.verify_many`) runs on a worker and reports each file as it
-is done; the window only shows what comes back.
+Trust, verification and the reports are :mod:`station.operations.verify`'s, the same as ``station
+verify``'s; verification runs on a worker and reports each file as it is done, and the window only
+shows what comes back.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
@@ -34,7 +34,10 @@ from station.config import Settings
 from station.ui.messages import error_text
 from station.ui.widgets.pdf_view import PdfView
 from station.ui.workers import run_in_background
-from station.validation.verify import FileReport, SignatureDetails, Verdict
+from station.validation.results import FileReport, SignatureDetails, Verdict
+
+if TYPE_CHECKING:
+    from station.pki.trust_store import TrustStore
 
 VERDICT_COLOURS = {Verdict.VALID: "#1a7f37", Verdict.INVALID: "#b00020", Verdict.UNTRUSTED: "#9a6700",
                    Verdict.INDETERMINATE: "#9a6700"}
@@ -74,17 +77,6 @@ def reason_text(reason: str) -> str:
 
 class _Relay(QObject):
     verified = Signal(object)  # one FileReport
-
-
-def demo_trust_args(settings: Settings) -> dict[str, Any]:
-    """``load_trust`` arguments for this station's DEMO root and CRLs (empty when the station has none)."""
-    from station.bootstrap import demo_pki
-
-    pki = demo_pki(settings)
-    if pki is None:
-        return {}
-    return {"demo_root": pki.root_cert_file,
-            "demo_crls": [pki.root_crl_file, pki.issuing_crl_file, pki.borrower_crl_file]}
 
 
 class QaWindow(QMainWindow):
@@ -151,7 +143,7 @@ class QaWindow(QMainWindow):
         layout.addWidget(split, 1)
         layout.addWidget(self.summary)
         self.setCentralWidget(central)
-        self.trust: Any = None
+        self.trust: TrustStore | None = None
         self.load_trust()
         self._update()
 
@@ -159,11 +151,10 @@ class QaWindow(QMainWindow):
 
     def load_trust(self) -> None:
         """The trust store: this station's DEMO root (when it has one) and the roots QA added."""
-        from station.pki.trust_store import DEMO, TrustError, load_trust
+        from station.operations.verify import TrustError, station_trust
 
-        demo = demo_trust_args(self.settings)
         try:
-            self.trust = load_trust([*([DEMO] if demo else []), *self.trust_files], **demo)
+            self.trust = station_trust(self.settings, self.trust_files)
         except TrustError as exc:
             self.trust = None
             self.trust_label.setText(self.tr("Trust: %1").replace("%1", str(exc)))
@@ -189,7 +180,7 @@ class QaWindow(QMainWindow):
 
     def verify(self, paths: list[Path]) -> None:
         """Verify the files named and every PDF in the folders named; results come in one by one."""
-        from station.validation.batch import find_pdfs, verify_many
+        from station.operations.verify import find_pdfs, verify_many
 
         trust = self.trust
         if self.running or trust is None:
@@ -208,9 +199,7 @@ class QaWindow(QMainWindow):
         relay = self.relay
 
         def work() -> int:
-            for report in verify_many(files, trust, jobs=1):
-                relay.verified.emit(report)
-            return len(files)
+            return verify_many(files, trust, jobs=1, progress=relay.verified.emit).files
 
         run_in_background(self, work, self._done, self._failed)
         self.paths = {str(p): p for p in files}
@@ -309,33 +298,17 @@ class QaWindow(QMainWindow):
             self.write_report(Path(target))
 
     def write_report(self, target: Path) -> None:
-        from station.validation.batch import BatchSummary
-        from station.validation.report import CsvReport, JsonReport, html_report, pdf_report
+        """Write the report ``target`` names by its suffix (:func:`station.operations.verify.write_reports`)."""
+        from station.operations.verify import write_reports
 
-        suffix = target.suffix.lower()
+        single = len(self.reports) == 1
         try:
-            if suffix in (".html", ".pdf"):
-                report = self.current() or self.reports[0]
-                pdf = (self.paths.get(report.name) or Path(report.name)).read_bytes()
-                if suffix == ".html":
-                    target.write_text(html_report(report, pdf), encoding="utf-8")
-                else:
-                    target.write_bytes(pdf_report(report, pdf))
-            else:
-                handle = io.StringIO()
-                if suffix == ".json":
-                    summary = BatchSummary(elapsed_s=sum(r.elapsed_s for r in self.reports))
-                    writer = JsonReport(handle, self.reports[0].trust)
-                    for report in self.reports:
-                        summary.add(report)
-                        writer.add(report)
-                    writer.close(summary)
-                else:
-                    csv = CsvReport(handle)
-                    for report in self.reports:
-                        csv.add(report)
-                target.write_text(handle.getvalue(), encoding="utf-8")
-        except OSError as exc:
-            self.summary.setText(self.tr("The report could not be written: %1").replace("%1", exc.strerror or str(exc)))
+            pdf = None
+            if single and target.suffix.lower() in (".html", ".pdf"):
+                pdf = (self.paths.get(self.reports[0].name) or Path(self.reports[0].name)).read_bytes()
+            write_reports(self.reports, [target], pdf=pdf)
+        except (OSError, ValueError) as exc:
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+            self.summary.setText(self.tr("The report could not be written: %1").replace("%1", reason))
             return
         self.summary.setText(self.tr("Report written to %1").replace("%1", str(target)))

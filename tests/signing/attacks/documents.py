@@ -26,7 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from station.pki.demo import DemoPki, IssuedCertificate
+from station.pki.demo import Clock, DemoPki, IssuedCertificate, wall_clock
 from station.timestamps.service import from_demo_pki
 
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")  # fonts-wqy-microhei, installed by setup.sh
@@ -88,14 +88,18 @@ def sign(pdf: bytes, field: str, material: IssuedCertificate, *, timestamper: Ti
 
 @dataclass
 class StationLike:
-    """Makes documents the way the station signs them: bank certifies, borrower signs, a timestamp each."""
+    """Makes documents the way the station signs them: bank certifies, borrower signs, a timestamp each.
+
+    ``clock`` dates the timestamps and the borrowers' certificates.
+    """
 
     pki: DemoPki
+    clock: Clock = wall_clock
 
     def __post_init__(self) -> None:
-        self.timestamper = from_demo_pki(self.pki)
+        self.timestamper = from_demo_pki(self.pki, self.clock)
         self.bank = self.pki.bank_signer_material()
-        self._issuer = self.pki.borrower_issuer()
+        self._issuer = self.pki.borrower_issuer(self.clock)
 
     def borrower(self, name: str = "王小明") -> IssuedCertificate:
         """An event certificate for an invented borrower (serialNumber: a hash standing in for the keyed one)."""
